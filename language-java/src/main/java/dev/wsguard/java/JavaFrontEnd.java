@@ -1,0 +1,70 @@
+package dev.wsguard.java;
+
+import dev.wsguard.core.engine.FileAnalysis;
+import dev.wsguard.core.engine.FrontEnd;
+import dev.wsguard.core.engine.LinkContext;
+import dev.wsguard.core.fix.FixRenderer;
+import dev.wsguard.core.model.FileFacts;
+import dev.wsguard.core.model.Language;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Java front end. Today it parses Java files (up to Java 21 syntax) and reports what it cannot parse; it
+ * recognises no framework yet, so linking yields one empty {@link FileFacts} per file and it renders no fix. The
+ * framework recognisers (Jakarta, Spring, Java-WebSocket, Netty, Quarkus, Micronaut) and the Java fix writer are
+ * added per framework package, as DESIGN.md lays out.
+ */
+public final class JavaFrontEnd implements FrontEnd {
+  /**
+   * The WebSocket server APIs and JWT libraries whose package names make a Java file worth parsing. Package
+   * prefixes, so that one word matches an import of any class beneath them.
+   */
+  static final List<String> TRIGGER_WORDS = List.of(
+      "javax.websocket",
+      "jakarta.websocket",
+      "org.springframework.web.socket",
+      "org.springframework.messaging",
+      "org.java_websocket",
+      "io.netty.handler.codec.http.websocketx",
+      "io.quarkus.websockets",
+      "io.micronaut.websocket",
+      "io.jsonwebtoken",
+      "com.auth0.jwt",
+      "com.nimbusds.jwt");
+
+  @Override
+  public String name() {
+    return "java";
+  }
+
+  @Override
+  public Set<String> extensions() {
+    return Set.of(".java");
+  }
+
+  @Override
+  public List<String> triggerWords() {
+    return TRIGGER_WORDS;
+  }
+
+  @Override
+  public Worker newWorker() {
+    return new JavaWorker();
+  }
+
+  /** One empty {@link FileFacts} per analysis, in the order given: there are no recognisers to link yet. */
+  @Override
+  public List<FileFacts> link(List<FileAnalysis> analyses, LinkContext context) {
+    return analyses.stream()
+        .map(analysis -> new FileFacts(analysis.path(), Language.JAVA, List.of(), List.of()))
+        .toList();
+  }
+
+  /** Renders nothing: no Java endpoint is recognised yet, so no Java fix intent can reach it. */
+  @Override
+  public FixRenderer fixRenderer() {
+    return (intent, file) -> Optional.empty();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.wsguard.java;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseException;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ParserConfiguration.LanguageLevel;
+import com.github.javaparser.Problem;
+import com.github.javaparser.Token;
+import com.github.javaparser.TokenMgrException;
+import com.github.javaparser.ast.CompilationUnit;
+import dev.wsguard.core.engine.FileAnalysis;
+import dev.wsguard.core.engine.FrontEnd;
+import dev.wsguard.core.engine.Notification;
+import dev.wsguard.core.engine.SourceFile;
+import dev.wsguard.core.rule.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One thread's Java parser. A {@link JavaParser} keeps state between parses and is not thread-safe; the engine
+ * gives each thread its own worker, so each worker owns one parser and needs no locks.
+ */
+final class JavaWorker implements FrontEnd.Worker {
+  static final String PARSE_ERROR = "parse-error";
+
+  /** The newest level JavaParser 3.27 knows; it accepts every older syntax too. */
+  static final LanguageLevel LANGUAGE_LEVEL = LanguageLevel.JAVA_21;
+
+  // JavaParser's lexer errors carry their position only in the message: "Lexical error at line 2, column 16."
+  private static final Pattern LEXICAL_ERROR_LINE = Pattern.compile("at line (\\d+)");
+
+  private static final String EXPECTED_ONE_OF = ", expected one of";
+
+  private final JavaParser parser =
+      new JavaParser(new ParserConfiguration().setLanguageLevel(LANGUAGE_LEVEL));
+
+  @Override
+  public FileAnalysis analyze(SourceFile file) {
+    // malformed bytes become U+FFFD; they sit in comments and strings in practice, where the parser accepts them
+    // a UTF-8 byte order mark stays: JavaParser skips it, and the tree's positions keep counting it like the file
+    String code = new String(file.content(), StandardCharsets.UTF_8);
+    ParseResult<CompilationUnit> result;
+    try {
+      result = parser.parse(code);
+    } catch (RuntimeException | StackOverflowError e) {
+      // the parser recurses once per nesting level, so absurdly nested generated code can exhaust the stack; the
+      // scan must go on with the other files either way
+      return new JavaFileAnalysis(file.path(), null, List.of(new Notification(PARSE_ERROR, Level.WARNING,
+          file.path(), 0, "the Java parser failed: " + e.getClass().getSimpleName())));
+    }
+    List<Notification> notifications = new ArrayList<>();
+    for (Problem problem : result.getProblems()) {
+      notifications.add(new Notification(PARSE_ERROR, Level.WARNING, file.path(), line(problem),
+          message(problem)));
+    }
+    return new JavaFileAnalysis(file.path(), result.getResult().orElse(null), notifications);
+  }
+
+  /**
+   * The line of the token the parser stopped at. The problem's own range starts at the last token it accepted,
+   * which for an unclosed call sits on the line above the error.
+   */
+  static int line(Problem problem) {
+    Throwable cause = problem.getCause().orElse(null);
+    if (cause instanceof ParseException parseException) {
+      Token current = parseException.currentToken;
+      if (current != null && current.next != null && current.next.beginLine > 0) {
+        return current.next.beginLine;
+      }
+    }
+    if (cause instanceof TokenMgrException) {
+      Matcher m = LEXICAL_ERROR_LINE.matcher(String.valueOf(cause.getMessage()));
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+    }
+    return problem.getLocation()
+        .flatMap(range -> range.getBegin().getRange())
+        .map(range -> range.begin.line)
+        .orElse(0);
+  }
+
+  /**
+   * The problem's first line, without the list of every token the grammar would have accepted: that list runs to
+   * fifty entries and would swamp a one-line notification. A single expected token ("expected \"}\"") is kept.
+   */
+  static String message(Problem problem) {
+    String text = problem.getMessage().strip();
+    int newline = text.indexOf('\n');
+    if (newline >= 0) {
+      text = text.substring(0, newline).strip();
+    }
+    int expected = text.indexOf(EXPECTED_ONE_OF);
+    return expected >= 0 ? text.substring(0, expected) : text;
+  }
+
+  @Override
+  public void close() {
+    // the parser holds no resources beyond memory
+  }
+}

@@ -1,0 +1,72 @@
+package dev.wsguard.java;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsguard.core.engine.FileAnalysis;
+import dev.wsguard.core.engine.FrontEnd;
+import dev.wsguard.core.engine.LinkContext;
+import dev.wsguard.core.engine.SourceFile;
+import dev.wsguard.core.fix.FixIntent;
+import dev.wsguard.core.model.FileFacts;
+import dev.wsguard.core.model.Language;
+import dev.wsguard.core.model.SourceLocation;
+import dev.wsguard.core.model.TokenUse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class JavaFrontEndTest {
+  private final JavaFrontEnd frontEnd = new JavaFrontEnd();
+
+  @Test
+  void readsJavaFiles() {
+    assertEquals("java", frontEnd.name());
+    assertEquals(Set.of(".java"), frontEnd.extensions());
+  }
+
+  @Test
+  void triggersOnEveryWebSocketAndJwtPackage() {
+    List<String> words = frontEnd.triggerWords();
+    for (String api : List.of("javax.websocket", "jakarta.websocket", "org.springframework.web.socket",
+        "org.springframework.messaging", "org.java_websocket", "io.netty.handler.codec.http.websocketx",
+        "io.quarkus.websockets", "io.micronaut.websocket", "io.jsonwebtoken", "com.auth0.jwt",
+        "com.nimbusds.jwt")) {
+      assertTrue(words.contains(api), api);
+    }
+    assertEquals(11, words.size());
+  }
+
+  @Test
+  void givesEachCallerItsOwnWorker() {
+    try (FrontEnd.Worker first = frontEnd.newWorker(); FrontEnd.Worker second = frontEnd.newWorker()) {
+      assertNotSame(first, second);
+    }
+  }
+
+  @Test
+  void linksEachAnalysisToEmptyFactsInOrder() {
+    List<FileAnalysis> analyses = new ArrayList<>();
+    try (FrontEnd.Worker worker = frontEnd.newWorker()) {
+      for (String path : List.of("b/Server.java", "a/Config.java")) {
+        analyses.add(worker.analyze(new SourceFile(path,
+            "import jakarta.websocket.server.ServerEndpoint;\n@ServerEndpoint(\"/chat\")\nclass X {}\n"
+                .getBytes(StandardCharsets.UTF_8))));
+      }
+    }
+    List<FileFacts> facts = frontEnd.link(analyses, new LinkContext(false, n -> {}));
+    assertEquals(List.of(new FileFacts("b/Server.java", Language.JAVA, List.of(), List.of()),
+        new FileFacts("a/Config.java", Language.JAVA, List.of(), List.of())), facts);
+  }
+
+  @Test
+  void rendersNoFix() {
+    SourceLocation at = new SourceLocation("A.java", 1, 1, 1, 2, 0, 1);
+    FixIntent intent = new FixIntent.VerifyToken(new TokenUse(at, "jjwt.parse", false, true, false, null, null));
+    SourceFile file = new SourceFile("A.java", "class A {}".getBytes(StandardCharsets.UTF_8));
+    assertTrue(frontEnd.fixRenderer().render(intent, file).isEmpty());
+  }
+}

@@ -1,0 +1,146 @@
+package dev.wsguard.java;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import dev.wsguard.core.engine.Notification;
+import dev.wsguard.core.engine.SourceFile;
+import dev.wsguard.core.rule.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JavaWorkerTest {
+  private final JavaWorker worker = new JavaWorker();
+
+  @Test
+  void parsesJava21FileWithoutNotification() {
+    JavaFileAnalysis analysis = analyze("src/Shapes.java", """
+        package demo;
+
+        sealed interface Shape permits Circle, Square, Blob {}
+
+        record Circle(double radius) implements Shape {}
+
+        record Square(double side) implements Shape {}
+
+        non-sealed class Blob implements Shape {}
+
+        final class Shapes {
+          static double area(Shape shape) {
+            return switch (shape) {
+              case Circle(double r) when r > 10 -> Math.PI * r * r;
+              case Circle c -> Math.PI * c.radius() * c.radius();
+              case Square s -> s.side() * s.side();
+              case Blob b -> 0;
+            };
+          }
+
+          static String describe(Object o) {
+            if (o instanceof Square(var side)) {
+              return "square of " + side;
+            }
+            return switch (o) {
+              case null -> "nothing";
+              case String s when s.isBlank() -> "blank";
+              default -> {
+                String text = \"""
+                    a shape
+                    of some kind\""";
+                yield text.strip();
+              }
+            };
+          }
+        }
+        """);
+    assertEquals(List.of(), analysis.notifications());
+    CompilationUnit unit = analysis.compilationUnit().orElseThrow();
+    assertEquals(2, unit.findAll(RecordDeclaration.class).size());
+    assertEquals(2, unit.findAll(SwitchExpr.class).size());
+    assertEquals(1, unit.findAll(TextBlockLiteralExpr.class).size());
+    ClassOrInterfaceDeclaration shape = unit.getInterfaceByName("Shape").orElseThrow();
+    assertTrue(shape.hasModifier(Modifier.Keyword.SEALED));
+    assertEquals(3, shape.getPermittedTypes().size());
+  }
+
+  @Test
+  void reportsBrokenFileWithOneNotificationOnItsLineAndKeepsThePartialTree() {
+    JavaFileAnalysis analysis = analyze("src/Broken.java", """
+        class Broken {
+          void ok() {}
+
+          void broken() {
+            int x = ;
+          }
+        }
+        """);
+    assertEquals(List.of(new Notification("parse-error", Level.WARNING, "src/Broken.java", 5,
+        "Parse error. Found \";\"")), analysis.notifications());
+    CompilationUnit unit = analysis.compilationUnit().orElseThrow();
+    assertEquals(List.of("ok", "broken"),
+        unit.findAll(MethodDeclaration.class).stream().map(MethodDeclaration::getNameAsString).toList());
+  }
+
+  @Test
+  void reportsTheLineOfTheTokenWhereParsingStopped() {
+    // the unclosed call starts on line 3; the parser trips over the brace on line 4
+    JavaFileAnalysis analysis = analyze("A.java", "class A {\n  void f() {\n    call(\n  }\n}\n");
+    assertEquals(1, analysis.notifications().size());
+    assertEquals(4, analysis.notifications().get(0).line());
+  }
+
+  @Test
+  void reportsLexicalErrorWithItsLine() {
+    JavaFileAnalysis analysis = analyze("A.java", "class A {\n  String s = \"unterminated;\n}\n");
+    assertEquals(1, analysis.notifications().size());
+    Notification notification = analysis.notifications().get(0);
+    assertEquals(2, notification.line());
+    assertTrue(notification.message().startsWith("Lexical error at line 2"), notification.message());
+  }
+
+  @Test
+  void keepsASingleExpectedToken() {
+    JavaFileAnalysis analysis = analyze("A.java", "class A { void f() { goto x; } }");
+    assertEquals("Parse error. Found \"goto\", expected \"}\"", analysis.notifications().get(0).message());
+  }
+
+  @Test
+  void reportsEachProblemOfAFile() {
+    JavaFileAnalysis analysis = analyze("A.java", "class A {\n  void f() {\n    a(;\n    b(;\n  }\n}\n");
+    assertEquals(List.of(3, 4), analysis.notifications().stream().map(Notification::line).toList());
+  }
+
+  @Test
+  void parsesAFileThatStartsWithAByteOrderMark() {
+    JavaFileAnalysis analysis = analyze("A.java", "\uFEFFclass A {}\n");
+    assertEquals(List.of(), analysis.notifications());
+  }
+
+  @Test
+  void parsesOneFileAfterAnotherWithTheSameParser() {
+    analyze("Broken.java", "class {");
+    assertEquals(List.of(), analyze("Fine.java", "class Fine {}").notifications());
+  }
+
+  @Test
+  void reportsAParserCrashInsteadOfThrowing() {
+    // nesting this deep exhausts the stack of a recursive-descent parser
+    String code = "class A { int x = " + "(".repeat(50_000) + "1" + ")".repeat(50_000) + "; }";
+    JavaFileAnalysis analysis = analyze("Deep.java", code);
+    assertEquals(List.of(new Notification("parse-error", Level.WARNING, "Deep.java", 0,
+        "the Java parser failed: StackOverflowError")), analysis.notifications());
+    assertTrue(analysis.compilationUnit().isEmpty());
+    assertEquals(List.of(), analyze("Fine.java", "class Fine { int x = (1); }").notifications());
+  }
+
+  private JavaFileAnalysis analyze(String path, String code) {
+    return (JavaFileAnalysis) worker.analyze(new SourceFile(path, code.getBytes(StandardCharsets.UTF_8)));
+  }
+}
