@@ -1,0 +1,223 @@
+package dev.wsguard.cli;
+
+import dev.wsguard.core.engine.FrontEnd;
+import dev.wsguard.core.engine.Scan;
+import dev.wsguard.core.engine.ScanOptions;
+import dev.wsguard.core.engine.ScanResult;
+import dev.wsguard.core.engine.ScanStats;
+import dev.wsguard.core.report.json.JsonWriter;
+import dev.wsguard.core.report.sarif.SarifWriter;
+import dev.wsguard.core.report.text.TextWriter;
+import dev.wsguard.core.rule.Level;
+import dev.wsguard.core.rule.Rule;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wsguard scan}: scans files and folders and reports findings; the exit code says whether any remain. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = "Scan files or folders for WebSocket security problems.",
+    sortOptions = false)
+final class ScanCommand implements Callable<Integer> {
+  enum Format {
+    TEXT,
+    JSON,
+    SARIF
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to scan (default: .).")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, json or sarif (default: text).")
+  Format format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write the report here (default: standard output).")
+  String output;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "warning",
+      description = "Exit 1 when a finding at or above this level remains: error, warning, note or none "
+          + "(default: warning).")
+  Level failOn;
+
+  @Option(names = "--exit-zero", description = "Report findings but exit 0.")
+  boolean exitZero;
+
+  @Option(names = "--rules", paramLabel = "ID", split = ",", description = "Run only these rules (comma-separated).")
+  List<String> ruleIds = new ArrayList<>();
+
+  @Option(names = "--exclude", paramLabel = "GLOB",
+      description = "Skip paths matching this glob, relative to the scan root; a glob without '/' matches names "
+          + "anywhere. Repeatable; on top of .gitignore and the default skips.")
+  List<String> excludes = new ArrayList<>();
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+      description = "Parser threads (default: one per processor).")
+  int threads;
+
+  @Option(names = "--verbose", description = "Also report skipped files and unresolved imports.")
+  boolean verbose;
+
+  @Option(names = "--stats", description = "Print where the time went on standard error.")
+  boolean stats;
+
+  private final Path workingDirectory;
+  private final Analyzers analyzers;
+
+  ScanCommand(Path workingDirectory, Analyzers analyzers) {
+    this.workingDirectory = workingDirectory;
+    this.analyzers = analyzers;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    List<Path> targets = targets();
+    Path root = ScanRoot.of(targets, workingDirectory)
+        .orElseThrow(() -> usage("the paths share no common folder"));
+    Set<String> rules = selectedRules();
+    checkExcludes();
+    if (threads < 0) {
+      throw usage("--threads must be 0 or more, was " + threads);
+    }
+    List<FrontEnd> frontEnds = analyzers.frontEnds().get();
+    ScanResult result = new Scan(frontEnds, analyzers.rules())
+        .run(new ScanOptions(root, targets, rules, excludes, threads, verbose));
+
+    PrintWriter err = spec.commandLine().getErr();
+    if (output == null) {
+      report(result, spec.commandLine().getOut());
+    } else {
+      writeAtomically(result);
+    }
+    if (format == Format.TEXT) {
+      new TextWriter().writeNotifications(result.notifications(), err);
+    }
+    if (stats) {
+      printStats(result.stats(), threads, err);
+    }
+    if (result.stats().filesDiscovered() == 0) {
+      err.println("wsguard: nothing to scan: no " + extensions(frontEnds) + " file under the given paths");
+      return ExitCodes.USAGE;
+    }
+    return ExitCodes.forFindings(result.findings(), failOn, exitZero);
+  }
+
+  private List<Path> targets() {
+    List<String> given = paths.isEmpty() ? List.of(".") : paths;
+    Set<Path> targets = new LinkedHashSet<>();
+    for (String raw : given) {
+      Path path;
+      try {
+        path = workingDirectory.resolve(raw).normalize();
+      } catch (InvalidPathException e) {
+        throw usage("not a valid path: " + raw);
+      }
+      if (!Files.exists(path)) {
+        throw usage("path does not exist: " + raw);
+      }
+      targets.add(path);
+    }
+    return List.copyOf(targets);
+  }
+
+  private Set<String> selectedRules() {
+    Set<String> known = analyzers.rules().stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> wanted = new LinkedHashSet<>();
+    for (String id : ruleIds) {
+      String trimmed = id.strip();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      if (!known.contains(trimmed)) {
+        throw usage("unknown rule id: " + trimmed + " (known: " + String.join(", ", known) + ")");
+      }
+      wanted.add(trimmed);
+    }
+    if (!ruleIds.isEmpty() && wanted.isEmpty()) {
+      throw usage("--rules names no rule");
+    }
+    return wanted;
+  }
+
+  private void checkExcludes() {
+    for (String glob : excludes) {
+      try {
+        FileSystems.getDefault().getPathMatcher("glob:" + glob);
+      } catch (PatternSyntaxException e) {
+        throw usage("invalid --exclude glob: " + glob);
+      }
+    }
+  }
+
+  private void writeAtomically(ScanResult result) {
+    Path target = workingDirectory.resolve(output).normalize();
+    if (Files.isDirectory(target) || target.getParent() == null || !Files.isDirectory(target.getParent())) {
+      throw usage("cannot write --output " + output + ": its folder does not exist or it is a folder");
+    }
+    try {
+      AtomicOutput.write(target, out -> report(result, out));
+    } catch (IOException e) {
+      throw usage("cannot write --output " + output + ": " + WsguardCommand.oneLine(e));
+    }
+  }
+
+  private void report(ScanResult result, Writer out) throws IOException {
+    switch (format) {
+      case TEXT -> new TextWriter().write(result, out);
+      case JSON -> new JsonWriter().write(result, out);
+      case SARIF -> new SarifWriter().write(result, out);
+      default -> throw new IllegalStateException("unhandled format " + format);
+    }
+    out.flush();
+  }
+
+  private static String extensions(List<FrontEnd> frontEnds) {
+    Set<String> all = new TreeSet<>();
+    frontEnds.forEach(f -> all.addAll(f.extensions()));
+    return String.join(" ", all);
+  }
+
+  private static void printStats(ScanStats s, int threads, PrintWriter err) {
+    String threadNote = " (summed over " + (threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
+        + " threads)";
+    err.println("wsguard stats: " + s.filesDiscovered() + " files discovered, " + s.filesKept() + " analysed, "
+        + String.format(Locale.ROOT, "%.1f", s.bytesRead() / 1024.0) + " KiB read");
+    err.println(phase("discovery", s.discoveryNanos(), ""));
+    err.println(phase("read", s.readNanos(), threadNote));
+    err.println(phase("prefilter", s.prefilterNanos(), threadNote));
+    err.println(phase("parse", s.parseNanos(), threadNote));
+    err.println(phase("link", s.linkNanos(), ""));
+    err.println(phase("rules", s.rulesNanos(), " (rules, suppressions, fixes, fingerprints)"));
+  }
+
+  private static String phase(String name, long nanos, String note) {
+    return String.format(Locale.ROOT, "  %-10s %8.1f ms%s", name, nanos / 1e6, note);
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}
