@@ -30,7 +30,11 @@ final class AtomicOutput {
   static void write(Path target, Body body) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path folder = absolute.getParent();
-    Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+    Path name = absolute.getFileName();
+    if (folder == null || name == null) {
+      throw new IOException("not a file path: " + target);
+    }
+    Path temp = Files.createTempFile(folder, "." + name + ".", ".tmp");
     try {
       try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
         body.writeTo(out);

@@ -174,7 +174,8 @@ final class ScanCommand implements Callable<Integer> {
 
   private void writeAtomically(ScanResult result) {
     Path target = workingDirectory.resolve(output).normalize();
-    if (Files.isDirectory(target) || target.getParent() == null || !Files.isDirectory(target.getParent())) {
+    Path folder = target.getParent();
+    if (Files.isDirectory(target) || folder == null || !Files.isDirectory(folder)) {
       throw usage("cannot write --output " + output + ": its folder does not exist or it is a folder");
     }
     try {

@@ -119,7 +119,7 @@ final class Discovery {
       return Optional.empty();
     }
     for (Path dir = file.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
-      if (SKIPPED_FOLDERS.contains(dir.getFileName().toString()) || skippedByUser(dir, true)) {
+      if (SKIPPED_FOLDERS.contains(nameOf(dir)) || skippedByUser(dir, true)) {
         return Optional.empty();
       }
     }
@@ -132,7 +132,7 @@ final class Discovery {
 
   /** The first front end reading the file's extension; null when none does. */
   FrontEnd frontEndFor(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name = nameOf(file).toLowerCase(Locale.ROOT);
     for (FrontEnd frontEnd : frontEnds) {
       for (String extension : frontEnd.extensions()) {
         if (name.endsWith(extension.toLowerCase(Locale.ROOT))) {
@@ -172,7 +172,7 @@ final class Discovery {
           Messages.oneLine(e, root)));
       return;
     }
-    String name = entry.getFileName().toString();
+    String name = nameOf(entry);
     if (attributes.isDirectory()) {
       if (!SKIPPED_FOLDERS.contains(name) && !skippedByUser(entry, true)) {
         pending.push(entry);
@@ -260,8 +260,14 @@ final class Discovery {
     return Optional.of(current);
   }
 
+  /** The last name of a path; empty for a root, which has none. */
+  private static String nameOf(Path path) {
+    Path name = path.getFileName();
+    return name == null ? "" : name.toString();
+  }
+
   private static boolean minifiedByName(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name = nameOf(file).toLowerCase(Locale.ROOT);
     return MINIFIED_SUFFIXES.stream().anyMatch(name::endsWith);
   }
 

@@ -1,0 +1,112 @@
+package dev.wsguard.js.analysis;
+
+import dev.wsguard.core.model.CredentialSource;
+import dev.wsguard.js.parse.Node;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which credentials a piece of code reads from the request or the message: the Authorization header, the
+ * subprotocol header, a query token, cookies, a session, HTTP Basic credentials, a client certificate, a token in
+ * the message. Local functions it calls are read too, two levels deep.
+ */
+public final class CredentialReader {
+  private static final java.util.Set<String> QUERY_OBJECTS = java.util.Set.of("query", "searchParams", "params",
+      "queryParams", "qs");
+  private final FileContext cx;
+
+  public CredentialReader(FileContext cx) {
+    this.cx = cx;
+  }
+
+  public Set<CredentialSource> read(Node code) {
+    Set<CredentialSource> found = EnumSet.noneOf(CredentialSource.class);
+    read(code, found, 0);
+    return found;
+  }
+
+  private void read(Node code, Set<CredentialSource> found, int depth) {
+    if (code == null || depth > 2) {
+      return;
+    }
+    for (Node n : code.descendants()) {
+      if (n.isAny("property_identifier", "string_fragment", "shorthand_property_identifier_pattern")) {
+        name(n.text(), n, found);
+      } else if (n.is("call_expression")) {
+        CallKind kind = cx.classify(n);
+        if (kind.type() == CallKind.Type.VERIFY && kind.credential() != null) {
+          found.add(CredentialSource.valueOf(kind.credential()));
+        }
+        if (kind.type() == CallKind.Type.SESSION_PARSER || kind.type() == CallKind.Type.VERIFY && !kind.token()) {
+          found.add(CredentialSource.HTTP_SESSION);
+        } else if (kind.type() == CallKind.Type.CREDENTIAL_PARSER) {
+          found.add(CredentialSource.valueOf(kind.library()));
+        }
+        Node local = cx.localFunction(Syntax.callee(n));
+        if (local != null && !local.within(code) && depth < 2) {
+          read(local, found, depth + 1);
+        }
+      }
+    }
+  }
+
+  private void name(String raw, Node at, Set<CredentialSource> found) {
+    String name = raw.toLowerCase(Locale.ROOT);
+    switch (name) {
+      case "authorization" -> found.add(CredentialSource.HEADER_TOKEN);
+      case "sec-websocket-protocol" -> found.add(CredentialSource.SUBPROTOCOL_TOKEN);
+      case "cookie", "cookies" -> {
+        if (headerOrCookieJar(at)) {
+          found.add(CredentialSource.COOKIE);
+        }
+      }
+      case "session" -> {
+        if (at.is("property_identifier") && requestMember(at)) {
+          found.add(CredentialSource.HTTP_SESSION);
+        }
+      }
+      case "searchparams", "query" -> {
+        if (!at.is("string_fragment") && readsToken(at)) {
+          found.add(CredentialSource.QUERY_TOKEN);
+        }
+      }
+      case "getpeercertificate" -> found.add(CredentialSource.CLIENT_CERT);
+      case "token", "access_token", "accesstoken", "jwt", "auth" -> {
+        Node object = at.is("property_identifier") ? at.parent().child("object") : null;
+        if (object != null && cx.messageDerived(object)) {
+          found.add(CredentialSource.FIRST_MESSAGE_TOKEN);
+        } else if (object != null && QUERY_OBJECTS.contains(String.valueOf(Syntax.lastName(object)))) {
+          // const { query } = url.parse(req.url, true); query.token
+          found.add(CredentialSource.QUERY_TOKEN);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  /** {@code req.headers.cookie}, {@code headers['cookie']}, {@code req.cookies}: not a cookie option object. */
+  private static boolean headerOrCookieJar(Node at) {
+    Node member = at.ancestor("member_expression", "subscript_expression");
+    return member != null && (member.text().contains("headers") || member.text().contains("req")
+        || member.text().contains("request"));
+  }
+
+  private boolean requestMember(Node property) {
+    Node member = property.parent();
+    if (member == null || !member.is("member_expression")) {
+      return false;
+    }
+    Role role = cx.roleOfExpression(member.child("object"));
+    return role == Role.REQUEST;
+  }
+
+  /** A query read that names a token: {@code searchParams.get('token')}, {@code query.access_token}. */
+  private static boolean readsToken(Node property) {
+    Node around = property.ancestor("variable_declarator", "assignment_expression", "expression_statement",
+        "return_statement", "arguments");
+    String text = (around == null ? property.parent() : around).text().toLowerCase(Locale.ROOT);
+    return text.contains("token") || text.contains("jwt") || text.contains("auth") || text.contains("key")
+        || text.contains("ticket");
+  }
+}

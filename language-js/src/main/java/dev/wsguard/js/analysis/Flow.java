@@ -1,0 +1,66 @@
+package dev.wsguard.js.analysis;
+
+import dev.wsguard.js.facts.PathFact;
+import dev.wsguard.js.facts.Term;
+import dev.wsguard.js.parse.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Walks a handler under a recogniser's {@link Policy} and reports where it accepts and with what evidence. */
+public final class Flow {
+  /** One accept: the node where it happens and each path reaching it. */
+  public record Accept(Node at, List<PathFact> paths) {}
+
+  /**
+   * @param accepts every accept, in the order met
+   * @param seen every piece of evidence met on any path
+   */
+  public record Result(List<Accept> accepts, List<Term> seen) {
+    public boolean verifiesAnything() {
+      return seen.stream().anyMatch(Term::isAuth);
+    }
+  }
+
+  private Flow() {}
+
+  public static Result walk(FileContext cx, Node fn, Policy policy) {
+    PathWalker walker = new PathWalker(cx, policy);
+    Node callback = policy instanceof CallbackDecides decides ? decides.callback() : null;
+    if (callback != null) {
+      walker.alias(callback, PathWalker.Alias.DECISION_CALLBACK);
+    }
+    List<Outcome> outcomes = walker.walk(fn, List.of(Path.start()));
+    List<Accept> accepts = new ArrayList<>();
+    List<Term> seen = new ArrayList<>(walker.seen());
+    for (Outcome o : outcomes) {
+      if (o.kind() == Outcome.Kind.ACCEPT || callback != null && o.kind() == Outcome.Kind.RETURN && o.value() != null
+          && !Syntax.isFalsyLiteral(o.value())) {
+        Accept accept = new Accept(o.at(), decide(cx, o));
+        accepts.add(accept);
+        for (PathFact p : accept.paths()) {
+          p.terms().stream().filter(t -> !seen.contains(t)).forEach(seen::add);
+        }
+      }
+    }
+    return new Result(accepts, List.copyOf(seen));
+  }
+
+  private static List<PathFact> decide(FileContext cx, Outcome o) {
+    List<PathFact> facts = new ArrayList<>();
+    Conditions conditions = new Conditions(cx);
+    for (Path p : o.paths()) {
+      Path decided = p;
+      if (o.kind() == Outcome.Kind.RETURN && !Syntax.isTruthyLiteral(o.value())) {
+        decided = p.withAll(conditions.evaluate(o.value(), p).whenTrue());
+      }
+      facts.add(decided.fact());
+    }
+    return facts;
+  }
+
+  /** A policy whose accept is a call to a callback parameter ({@code cb(true)}): verifyClient's second form. */
+  public interface CallbackDecides extends Policy {
+    /** The callback parameter's declaration. */
+    Node callback();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.wsguard.js.facts;
+
+import dev.wsguard.core.model.CredentialSource;
+import dev.wsguard.core.model.SourceLocation;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How a function of the project ends, path by path, for deciding at link time whether calling it verifies a
+ * credential.
+ *
+ * @param key the function's key in its file
+ * @param name how the source names it
+ * @param exits one entry per path out of the function
+ * @param credentials the credentials it reads
+ * @param calls the helpers it calls (its token uses lie on the same handshake path)
+ */
+public record SummaryFact(
+    String key, String name, SourceLocation location, List<Exit> exits, Set<CredentialSource> credentials,
+    List<FunctionRef> calls) {
+
+  public SummaryFact {
+    exits = List.copyOf(exits);
+    credentials = Set.copyOf(credentials);
+    calls = List.copyOf(calls);
+  }
+
+  public enum ExitKind {
+    /** Returns a value that is truthy whatever happened (an object, true). */
+    RETURN_TRUTHY,
+    /** Returns null, false, undefined or nothing. */
+    RETURN_FALSY,
+    /** Returns a verification's result: truthy exactly when it succeeded. */
+    RETURN_RESULT,
+    /** Throws or rejects. */
+    THROW
+  }
+
+  /**
+   * @param result for {@link ExitKind#RETURN_RESULT}: the verification whose result is returned
+   */
+  public record Exit(ExitKind kind, PathFact path, Term result) {}
+}

@@ -1,0 +1,175 @@
+package dev.wsguard.js.link;
+
+import dev.wsguard.core.engine.FileAnalysis;
+import dev.wsguard.core.engine.LinkContext;
+import dev.wsguard.core.engine.Notification;
+import dev.wsguard.core.model.Endpoint;
+import dev.wsguard.core.model.FileFacts;
+import dev.wsguard.core.model.GuardPlace;
+import dev.wsguard.core.model.MessageHandler;
+import dev.wsguard.core.model.Send;
+import dev.wsguard.core.model.SourceLocation;
+import dev.wsguard.core.model.TokenUse;
+import dev.wsguard.core.rule.Level;
+import dev.wsguard.js.JsFileAnalysis;
+import dev.wsguard.js.facts.EndpointFact;
+import dev.wsguard.js.facts.FunctionRef;
+import dev.wsguard.js.facts.GuardFact;
+import dev.wsguard.js.facts.PartFact;
+import dev.wsguard.js.facts.TokenUseFact;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Links per-file analyses into model facts: attaches parts to the endpoints they import, resolves helpers across
+ * files into guard strengths, and marks the token uses that lie on an endpoint's handshake path.
+ */
+public final class Linker {
+  public static final String UNRESOLVED_IMPORT = "unresolved-import";
+
+  private final Modules modules;
+  private final Verdicts verdicts;
+  private final GuardResolver guards;
+  private final LinkContext context;
+  private final Map<EndpointFact, List<PartFact>> partsOf = new IdentityHashMap<>();
+  private final Map<TokenUseFact, SourceLocation> endpointOf = new IdentityHashMap<>();
+
+  private Linker(List<JsFileAnalysis> analyses, LinkContext context) {
+    this.modules = new Modules(analyses);
+    this.verdicts = new Verdicts(modules);
+    this.guards = new GuardResolver(verdicts);
+    this.context = context;
+  }
+
+  public static List<FileFacts> link(List<FileAnalysis> analyses, LinkContext context) {
+    List<JsFileAnalysis> ours = new ArrayList<>();
+    for (FileAnalysis a : analyses) {
+      if (a instanceof JsFileAnalysis js) {
+        ours.add(js);
+      }
+    }
+    // the engine hands analyses over in whatever order its threads finished: link in path order, so that output
+    // (which endpoint a shared helper's token use is attributed to, say) is the same on every run
+    ours.sort(Comparator.comparing(JsFileAnalysis::path));
+    return new Linker(ours, context).run();
+  }
+
+  private List<FileFacts> run() {
+    for (JsFileAnalysis file : modules.files()) {
+      for (PartFact part : file.parts()) {
+        attach(part);
+      }
+      if (context.verbose()) {
+        reportUnresolved(file);
+      }
+    }
+    Map<EndpointFact, Endpoint> endpoints = new IdentityHashMap<>();
+    for (JsFileAnalysis file : modules.files()) {
+      for (EndpointFact e : file.endpoints()) {
+        endpoints.put(e, endpoint(file, e));
+      }
+    }
+    List<FileFacts> out = new ArrayList<>();
+    for (JsFileAnalysis file : modules.files()) {
+      List<Endpoint> models = new ArrayList<>();
+      for (EndpointFact e : file.endpoints()) {
+        models.add(endpoints.get(e));
+      }
+      List<TokenUse> uses = new ArrayList<>();
+      for (TokenUseFact u : file.tokenUses()) {
+        SourceLocation declaration = endpointOf.get(u);
+        TokenUse use = u.use();
+        uses.add(declaration == null ? use : new TokenUse(use.location(), use.library(), use.signatureChecked(),
+            use.resultTrusted(), use.failureSwallowed(), use.swallowedAt(), declaration));
+      }
+      out.add(new FileFacts(file.path(), file.language(), models, uses));
+    }
+    return out;
+  }
+
+  private void attach(PartFact part) {
+    FunctionRef target = part.target();
+    Modules.Resolved resolved = modules.export(modules.module(target.file(), target.specifier()), target.name());
+    if (resolved == null || resolved.export().binding() == null) {
+      return;
+    }
+    for (EndpointFact e : resolved.file().endpoints()) {
+      if (resolved.export().binding().equals(e.binding())) {
+        partsOf.computeIfAbsent(e, k -> new ArrayList<>()).add(part);
+        return;
+      }
+    }
+  }
+
+  private Endpoint endpoint(JsFileAnalysis file, EndpointFact e) {
+    List<GuardFact> facts = new ArrayList<>(e.guards());
+    List<MessageHandler> handlers = new ArrayList<>(e.handlers());
+    List<Send> sends = new ArrayList<>(e.sends());
+    List<String> unknowns = new ArrayList<>(e.unknowns());
+    for (PartFact part : partsOf.getOrDefault(e, List.of())) {
+      facts.addAll(part.guards());
+      handlers.addAll(part.handlers());
+      sends.addAll(part.sends());
+      unknowns.addAll(part.unknowns());
+    }
+    GuardResolver.Resolved resolved = guards.resolve(facts, e.framework().token());
+    for (String u : resolved.unknowns()) {
+      if (!unknowns.contains(u)) {
+        unknowns.add(u);
+      }
+    }
+    boolean upgradeHandled = facts.stream().anyMatch(g -> g.place() == GuardPlace.HANDSHAKE
+        && g.description().equals("upgrade handler"));
+    if (e.noServer() && !upgradeHandled && e.binding() != null) {
+      unknowns.add("no upgrade handler calling handleUpgrade was found for this noServer endpoint");
+    }
+    markTokenUses(e.declaration(), facts, resolved.helpers());
+    return new Endpoint(e.framework(), file.language(), e.declaration(), e.paths(), resolved.guards(),
+        resolved.credentials(), resolved.origin(), handlers, sends, e.limits(), unknowns);
+  }
+
+  /** Token uses inside the guards, or inside helpers the guards call (in any file), lie on the handshake path. */
+  private void markTokenUses(SourceLocation declaration, List<GuardFact> facts, List<FunctionRef> helpers) {
+    for (GuardFact g : facts) {
+      JsFileAnalysis file = modules.file(g.region().path());
+      if (file == null) {
+        continue;
+      }
+      for (TokenUseFact u : file.tokenUses()) {
+        if (g.region().contains(u.use().location())) {
+          endpointOf.putIfAbsent(u, declaration);
+        }
+      }
+    }
+    Set<FunctionRef> visited = new HashSet<>();
+    List<FunctionRef> queue = new ArrayList<>(helpers);
+    while (!queue.isEmpty()) {
+      FunctionRef ref = queue.remove(queue.size() - 1);
+      if (!visited.add(ref) || visited.size() > 64) {
+        continue;
+      }
+      Modules.Function fn = modules.function(ref);
+      if (fn == null) {
+        continue;
+      }
+      for (TokenUseFact u : Modules.usesIn(fn.file(), fn.summary().key())) {
+        endpointOf.putIfAbsent(u, declaration);
+      }
+      queue.addAll(fn.summary().calls());
+    }
+  }
+
+  private void reportUnresolved(JsFileAnalysis file) {
+    for (Map.Entry<String, List<String>> entry : file.importCandidates().entrySet()) {
+      if (modules.module(file.path(), entry.getKey()) == null) {
+        context.notifications().accept(new Notification(UNRESOLVED_IMPORT, Level.NOTE, file.path(), 0,
+            "'" + entry.getKey() + "' does not resolve to an analysed file; helpers imported from it are unknown"));
+      }
+    }
+  }
+}
