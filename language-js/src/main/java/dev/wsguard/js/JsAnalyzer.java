@@ -12,6 +12,7 @@ import dev.wsguard.js.analysis.TokenUses;
 import dev.wsguard.js.facts.EndpointFact;
 import dev.wsguard.js.facts.FunctionRef;
 import dev.wsguard.js.facts.GuardFact;
+import dev.wsguard.js.facts.HandlerFact;
 import dev.wsguard.js.facts.PartFact;
 import dev.wsguard.js.facts.PathFact;
 import dev.wsguard.js.facts.SummaryFact;
@@ -25,6 +26,7 @@ import dev.wsguard.js.parse.SyntaxTree;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Turns one file into a {@link JsFileAnalysis}: parse, recognise, summarise. Never throws for bad input. */
@@ -73,13 +75,17 @@ final class JsAnalyzer {
 
   private static JsFileAnalysis facts(SyntaxTree tree, JsGrammar grammar, List<Notification> notifications) {
     FileContext cx = new FileContext(tree);
-    WsRecognizer.Result ws = new WsRecognizer(cx).recognize();
+    WsRecognizer recognizer = new WsRecognizer(cx);
+    WsRecognizer.Result ws = recognizer.recognize();
     List<TokenUseFact> tokenUses = new TokenUses(cx).find();
     ModuleExports exports = new ModuleExports(cx);
     summarizeReferenced(cx, ws);
+    Map<String, SummaryFact> summaries = Map.copyOf(cx.summaries().all());
+    // last: it gives parameters of exported functions the roles a delegating caller would
+    Map<String, HandlerFact> handlerExports = recognizer.handlerExports(exports.exports());
     return new JsFileAnalysis(tree.path(), grammar.language(), notifications,
         ImportPaths.candidates(tree.path(), ImportPaths.specifiers(tree.root())), ws.endpoints(), ws.parts(),
-        tokenUses, cx.summaries().all(), exports.exports(), exports.starSpecifiers());
+        tokenUses, summaries, exports.exports(), exports.starSpecifiers(), handlerExports);
   }
 
   /** Summarises every local function a fact refers to, until no new reference appears. */

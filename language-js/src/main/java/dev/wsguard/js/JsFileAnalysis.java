@@ -5,6 +5,7 @@ import dev.wsguard.core.engine.Notification;
 import dev.wsguard.core.model.Language;
 import dev.wsguard.js.facts.EndpointFact;
 import dev.wsguard.js.facts.ExportFact;
+import dev.wsguard.js.facts.HandlerFact;
 import dev.wsguard.js.facts.PartFact;
 import dev.wsguard.js.facts.SummaryFact;
 import dev.wsguard.js.facts.TokenUseFact;
@@ -17,6 +18,7 @@ import java.util.Map;
  * What the JavaScript front end extracted from one file before linking: endpoints and parts of endpoints, token uses,
  * function summaries and exports, and the project modules it imports. Holds no syntax tree.
  *
+ * @param handlerExports exported functions that handle a connection's messages, by function key
  * @param importCandidates for each relative specifier, the files it may name, in the order link time tries them
  */
 public record JsFileAnalysis(
@@ -29,9 +31,19 @@ public record JsFileAnalysis(
     List<TokenUseFact> tokenUses,
     Map<String, SummaryFact> summaries,
     Map<String, ExportFact> exports,
-    List<String> starSpecifiers) implements FileAnalysis {
+    List<String> starSpecifiers,
+    Map<String, HandlerFact> handlerExports) implements FileAnalysis {
+
+  public JsFileAnalysis(String path, Language language, List<Notification> notifications,
+      Map<String, List<String>> importCandidates, List<EndpointFact> endpoints, List<PartFact> parts,
+      List<TokenUseFact> tokenUses, Map<String, SummaryFact> summaries, Map<String, ExportFact> exports,
+      List<String> starSpecifiers) {
+    this(path, language, notifications, importCandidates, endpoints, parts, tokenUses, summaries, exports,
+        starSpecifiers, Map.of());
+  }
 
   public JsFileAnalysis {
+    handlerExports = Map.copyOf(handlerExports);
     notifications = List.copyOf(notifications);
     importCandidates = Map.copyOf(importCandidates);
     endpoints = List.copyOf(endpoints);

@@ -129,6 +129,11 @@ public final class ApiTables {
       return true;
     }
     List<String> words = Words.split(name);
+    // isBoardMember, isProjectOwner: a qualified isMember / isOwner
+    if (words.size() > 2 && words.get(0).equals("is")
+        && permissionHelpers.contains("is" + words.get(words.size() - 1))) {
+      return true;
+    }
     return !words.isEmpty() && permissionHelpers.contains(words.get(0))
         && (words.size() == 1 || !words.get(0).equals("is"));
   }

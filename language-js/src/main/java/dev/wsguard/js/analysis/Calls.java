@@ -8,8 +8,10 @@ import dev.wsguard.js.parse.Node;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What calls do for authentication: verify and decode calls of token libraries (from the data tables), hand-rolled
@@ -68,7 +70,7 @@ final class Calls {
     }
     Api api = cx.resolver().resolve(callee);
     List<String> chain = calleeChain(callee);
-    if (cx.tables().isSessionStore(api, chain)) {
+    if (cx.tables().isSessionStore(api, chain) || isSessionLookup(call, chain)) {
       String library = CallKind.SESSION_STORE + String.join(".", chain);
       return new CallKind(CallKind.Type.VERIFY, Term.auth(Strength.VERIFIED, call.location(), library),
           ApiTables.Failure.RESULT, null, library);
@@ -219,6 +221,59 @@ final class Calls {
       }
       String s = n.is("string") ? Syntax.stringValue(n) : null;
       if (s != null && Words.anyIn(s, CREDENTIAL_WORDS) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A key naming a session: {@code 'sess:' + sid}, {@code `session:${id}`}, {@code sessionId}, {@code userSid}. */
+  private static final Pattern SESSION_KEY = Pattern.compile("(?<![A-Za-z])(sid|sess|Sess)|Sid(?![a-z])");
+
+  /**
+   * A read of a store keyed by a session id ({@code redis.get('sess:' + sid)}, {@code store.get(sid, cb)},
+   * {@code redis.hgetall(`session:${id}`)}): it returns the session the id names, or nothing.
+   */
+  private boolean isSessionLookup(Node call, List<String> chain) {
+    if (chain.size() < 2) {
+      return false;
+    }
+    String receiver = chain.get(chain.size() - 2);
+    List<String> receiverWords = Words.split(receiver);
+    boolean store = cx.tables().isDbReceiver(receiver) || receiverWords.contains("session")
+        || receiverWords.contains("sessions") || receiverWords.contains("store") || receiverWords.contains("redis");
+    if (!store) {
+      return false;
+    }
+    String method = chain.get(chain.size() - 1);
+    String bare = method.matches("h(m)?get(all)?") ? "get" : method;
+    List<String> words = Words.split(bare);
+    if (words.isEmpty() || !cx.tables().isDbReadVerb(words.get(0))) {
+      return false;
+    }
+    Node key = Syntax.argument(call, 0);
+    return key != null && SESSION_KEY.matcher(key.text()).find() && fromCookie(key);
+  }
+
+  /** The key is read from the request's cookies: {@code const { sid } = cookie.parse(req.headers.cookie)}. */
+  private boolean fromCookie(Node key) {
+    if (key.text().toLowerCase(Locale.ROOT).contains("cookie")) {
+      return true;
+    }
+    List<Node> ids = new ArrayList<>();
+    if (key.is("identifier")) {
+      ids.add(key);
+    }
+    for (Node n : key.descendants()) {
+      if (n.is("identifier")) {
+        ids.add(n);
+      }
+    }
+    for (Node id : ids) {
+      Node declaration = cx.scopes().declarationOf(id);
+      Node declarator = declaration == null ? null : declaration.ancestor("variable_declarator");
+      Node value = declarator == null ? null : declarator.child("value");
+      if (value != null && value.text().toLowerCase(Locale.ROOT).contains("cookie")) {
         return true;
       }
     }

@@ -92,7 +92,7 @@ final class Conditions {
       }
       case "===", "==", "!==", "!=" -> {
         boolean equal = op.equals("===") || op.equals("==");
-        Branches whenEqual = equality(left, right, path, depth);
+        Branches whenEqual = narrowed(equality(left, right, path, depth), left, right, op.length() == 2);
         return equal ? whenEqual : whenEqual.swap();
       }
       case ">", ">=" -> {
@@ -103,6 +103,35 @@ final class Conditions {
         return Branches.NEUTRAL;
       }
     }
+  }
+
+  /**
+   * A comparison with null or undefined catches only those failure values of a helper's result: {@code user === null}
+   * lets a helper's {@code false} through, {@code user == null} catches null and undefined.
+   */
+  private static Branches narrowed(Branches b, Node left, Node right, boolean loose) {
+    Node l = Syntax.unwrapAwait(left);
+    Node r = Syntax.unwrapAwait(right);
+    if (l != null && r != null && l.is("unary_expression") && "typeof".equals(Syntax.operator(l))
+        && "undefined".equals(Syntax.stringValue(r))) {
+      // typeof user === 'undefined' catches only undefined, loose or strict
+      return new Branches(narrow(b.whenTrue(), Term.Catches.UNDEFINED), narrow(b.whenFalse(), Term.Catches.UNDEFINED));
+    }
+    Node nullish = l != null && isNullish(l) ? l : r != null && isNullish(r) ? r : null;
+    if (nullish == null) {
+      return b;
+    }
+    Term.Catches only = loose ? Term.Catches.NULLISH
+        : nullish.is("null") ? Term.Catches.NULL : Term.Catches.UNDEFINED;
+    return new Branches(narrow(b.whenTrue(), only), narrow(b.whenFalse(), only));
+  }
+
+  private static List<Term> narrow(List<Term> terms, Term.Catches only) {
+    List<Term> out = new ArrayList<>(terms.size());
+    for (Term t : terms) {
+      out.add(t.kind() == Term.Kind.AUTH_HELPER && t.resultChecked() ? t.checkedFor(only) : t);
+    }
+    return out;
   }
 
   /** What holds when {@code left} equals {@code right} (true side) and when it does not (false side). */

@@ -67,7 +67,7 @@ public final class CredentialReader {
         }
       }
       case "searchparams", "query" -> {
-        if (!at.is("string_fragment") && readsToken(at)) {
+        if (!at.is("string_fragment") && (readsToken(at) || readsTokenThroughVariable(at))) {
           found.add(CredentialSource.QUERY_TOKEN);
         }
       }
@@ -81,8 +81,61 @@ public final class CredentialReader {
           found.add(CredentialSource.QUERY_TOKEN);
         }
       }
-      default -> { }
+      default -> {
+        if (namesTokenHeader(name) && headerName(at)) {
+          // req.headers['x-api-key'], req.headers['x-auth-token']: a header the browser never sets by itself
+          found.add(CredentialSource.HEADER_TOKEN);
+        }
+      }
     }
+  }
+
+  private static boolean namesTokenHeader(String name) {
+    return name.contains("token") || name.contains("api-key") || name.contains("apikey") || name.contains("api_key")
+        || name.contains("auth");
+  }
+
+  /** {@code headers['x-api-key']}, {@code headers.get('x-api-key')}: the name of a request header. */
+  private static boolean headerName(Node at) {
+    Node n = at.is("string_fragment") ? at.parent() : at;
+    Node holder = n == null ? null : n.parent();
+    if (holder == null) {
+      return false;
+    }
+    if (holder.is("subscript_expression") && "headers".equals(Syntax.lastName(holder.child("object")))) {
+      return true;
+    }
+    if (holder.is("arguments") && holder.parent() != null && holder.parent().is("call_expression")) {
+      Node call = holder.parent();
+      return "get".equals(Syntax.calleeName(call))
+          && "headers".equals(Syntax.lastName(Syntax.receiver(call)));
+    }
+    return false;
+  }
+
+  /**
+   * {@code const params = new URL(req.url, base).searchParams; params.get('access_token')}: the query object is kept
+   * in a variable, and a token is read from it where the variable is used.
+   */
+  private boolean readsTokenThroughVariable(Node property) {
+    Node declarator = property.ancestor("variable_declarator");
+    if (declarator == null || declarator.child("value") == null || !property.within(declarator.child("value"))) {
+      return false;
+    }
+    Node name = declarator.child("name");
+    if (name == null || !name.is("identifier")) {
+      return false;
+    }
+    Node scope = Syntax.enclosingFunction(declarator);
+    Node root = scope != null ? scope : declarator.tree().root();
+    for (Node n : root.descendants()) {
+      if (n.is("identifier") && n != name && n.text().equals(name.text()) && cx.scopes().declarationOf(n) == name) {
+        if (readsToken(n)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** {@code req.headers.cookie}, {@code headers['cookie']}, {@code req.cookies}: not a cookie option object. */

@@ -33,6 +33,11 @@ public final class Flow {
     List<Accept> accepts = new ArrayList<>();
     List<Term> seen = new ArrayList<>(walker.seen());
     for (Outcome o : outcomes) {
+      if (policy.everyExitAccepts()) {
+        List<PathFact> paths = o.paths().stream().map(Path::fact).toList();
+        accepts.add(new Accept(o.at(), paths));
+        continue;
+      }
       if (o.kind() == Outcome.Kind.ACCEPT || callback != null && o.kind() == Outcome.Kind.RETURN && o.value() != null
           && !Syntax.isFalsyLiteral(o.value())) {
         Accept accept = new Accept(o.at(), decide(cx, o));

@@ -99,20 +99,57 @@ public final class FunctionSummaries {
         return new SummaryFact.Exit(SummaryFact.ExitKind.THROW, p.fact(), null);
       }
       case END -> {
-        return new SummaryFact.Exit(SummaryFact.ExitKind.RETURN_FALSY, p.fact(), null);
+        return new SummaryFact.Exit(SummaryFact.ExitKind.RETURN_FALSY, p.fact(), null, "undefined");
       }
       default -> { }
     }
     Node value = o.value();
-    if (value == null || Syntax.isFalsyLiteral(value)) {
-      return new SummaryFact.Exit(SummaryFact.ExitKind.RETURN_FALSY, p.fact(), null);
+    if (value == null) {
+      return new SummaryFact.Exit(SummaryFact.ExitKind.RETURN_FALSY, p.fact(), null, "undefined");
     }
-    Value v = cx.valueOf(value);
-    if (v instanceof Value.Verified verified) {
-      Term result = verified.term();
+    if (Syntax.isFalsyLiteral(value)) {
+      return new SummaryFact.Exit(SummaryFact.ExitKind.RETURN_FALSY, p.fact(), null, falsyKind(value));
+    }
+    Term result = verifiedOperand(value);
+    if (result != null) {
       return new SummaryFact.Exit(SummaryFact.ExitKind.RETURN_RESULT, p.fact(), result);
     }
     return new SummaryFact.Exit(SummaryFact.ExitKind.RETURN_TRUTHY, p.fact(), null);
+  }
+
+  /** Which falsy literal a value is: "false", "null", "undefined", "0", "''"; null when it cannot be told. */
+  private static String falsyKind(Node value) {
+    Node e = Syntax.unwrap(value);
+    if (e == null) {
+      return null;
+    }
+    if (e.isAny("false", "null", "undefined") || e.is("identifier") && e.text().equals("undefined")) {
+      return e.text();
+    }
+    if (e.is("number")) {
+      return "0";
+    }
+    if (e.is("unary_expression")) {
+      return "undefined";
+    }
+    return Syntax.stringValue(e) != null ? "''" : null;
+  }
+
+  /**
+   * The verification whose result decides a returned value: the value itself, or any operand of an {@code &&} chain
+   * ({@code key.length === k.length && crypto.timingSafeEqual(a, k)} is truthy only when the comparison is).
+   */
+  private Term verifiedOperand(Node value) {
+    Node e = Syntax.unwrap(value);
+    if (e == null) {
+      return null;
+    }
+    if (e.is("binary_expression") && "&&".equals(Syntax.operator(e))) {
+      Term left = verifiedOperand(e.child("left"));
+      return left != null ? left : verifiedOperand(e.child("right"));
+    }
+    Value v = cx.valueOf(e);
+    return v instanceof Value.Verified verified ? verified.term() : null;
   }
 
   /** The last parameter, when the body calls it: a callback the function answers through. */

@@ -557,7 +557,9 @@ final class PathWalker {
       skip.add(link);
     }
     Term success = kind.term();
-    List<Path> verified = add(in, success);
+    // a lookup that resolves to nothing on failure (a session store) verifies only where its value is checked
+    boolean resultDecides = kind.type() == CallKind.Type.VERIFY && kind.failure() == ApiTables.Failure.RESULT;
+    List<Path> verified = resultDecides ? in : add(in, success);
     List<Path> failed = in;
     for (Node link : links) {
       String name = Syntax.calleeName(link);

@@ -136,8 +136,8 @@ public final class Payloads {
 
   private Kind property(String key, Node value, int depth) {
     Kind k = kind(value, depth + 1);
-    // { users: clients.size } is a count: a public value outranks a sensitive-sounding key
-    if (key != null && sensitive(key) && k != Kind.PUBLIC) {
+    // { users: clients.size } is a count, { users: names } display names: what the value holds outranks the key
+    if (key != null && sensitive(key) && k != Kind.PUBLIC && k != Kind.SENDER) {
       return Kind.SENSITIVE;
     }
     if (k == Kind.UNKNOWN && key != null && isPublic(key)) {
@@ -204,6 +204,10 @@ public final class Payloads {
       Node subject = name.equals("toString") && receiver != null ? receiver : Syntax.argument(call, 0);
       return subject == null ? Kind.PUBLIC : kind(subject, depth + 1);
     }
+    Kind projected = projection(call, name, depth);
+    if (projected != null) {
+      return projected;
+    }
     Api api = cx.resolver().resolve(callee);
     if (api != null && api.isGlobal() && !api.path().isEmpty()
         && (TIME_AND_MATH.contains(api.path().get(0)) || TIME_AND_MATH.contains(api.qualified()))) {
@@ -225,6 +229,48 @@ public final class Payloads {
       return Kind.PUBLIC;
     }
     return Kind.UNKNOWN;
+  }
+
+  /**
+   * {@code list.map(u => u.name)}, {@code list.map(({ id, email }) => ({ id, email }))}: a projection sends only the
+   * fields its callback returns, so those decide; null when the call is no projection wsguard can read.
+   */
+  private Kind projection(Node call, String name, int depth) {
+    if (!name.equals("map") && !name.equals("flatMap") || Syntax.receiver(call) == null) {
+      return null;
+    }
+    Node fn = Syntax.unwrap(Syntax.argument(call, 0));
+    if (!Syntax.isFunction(fn)) {
+      return null;
+    }
+    Node body = Syntax.body(fn);
+    Node returned = body;
+    if (body != null && body.is("statement_block")) {
+      List<Node> statements = Syntax.statements(body);
+      Node last = statements.size() == 1 ? statements.get(0) : null;
+      returned = last != null && last.is("return_statement") ? last.namedChild(0) : null;
+    }
+    returned = Syntax.unwrap(returned);
+    if (returned == null) {
+      return null;
+    }
+    // u.name: one field of the element
+    Node element = Syntax.parameter(fn, 0);
+    if (returned.is("member_expression") && element != null && element.is("identifier")) {
+      Node object = Syntax.unwrap(Syntax.object(returned));
+      String field = Syntax.lastName(returned);
+      if (object != null && object.is("identifier") && cx.scopes().declarationOf(object) == element
+          && field != null) {
+        if (sensitive(field)) {
+          return Kind.SENSITIVE;
+        }
+        if (tables.isSenderField(field)) {
+          return Kind.SENDER;
+        }
+        return isPublic(field) ? Kind.PUBLIC : Kind.UNKNOWN;
+      }
+    }
+    return kind(returned, depth + 1);
   }
 
   private Kind byName(String name, Kind otherwise) {

@@ -31,6 +31,14 @@ public interface Policy {
     return false;
   }
 
+  /**
+   * True when every way out of the function accepts, whatever it returns or throws: a synchronous verifyClient that
+   * is {@code async} returns a Promise, which is always truthy.
+   */
+  default boolean everyExitAccepts() {
+    return false;
+  }
+
   /** True when the function (a callback argument) holds an accept, so it must be walked where it is passed. */
   boolean containsAccept(Node fn);
 }

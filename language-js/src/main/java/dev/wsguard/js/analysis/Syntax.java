@@ -21,6 +21,22 @@ public final class Syntax {
     return n != null && n.isAny(FUNCTIONS);
   }
 
+  /** True for an {@code async} function, arrow function or method: calling it returns a Promise. */
+  public static boolean isAsync(Node fn) {
+    if (!isFunction(fn)) {
+      return false;
+    }
+    for (Node c : fn.children()) {
+      if (c.is("async")) {
+        return true;
+      }
+      if (c.isNamed() && !c.is("decorator")) {
+        break;
+      }
+    }
+    return false;
+  }
+
   /** The expression under parentheses and type-only wrappers ({@code (x as T)!} is {@code x}). */
   public static Node unwrap(Node n) {
     Node e = n;

@@ -390,6 +390,16 @@ public final class TokenUses {
         // a claim read goes wherever the read goes: a log line, or an identity
         return !UNTRUSTED_READS.contains(name) && trusted(p, depth + 1);
       }
+      case "return_statement" -> {
+        return returnTrusted(Syntax.enclosingFunction(p), depth);
+      }
+      case "arrow_function" -> {
+        return value != p.child("body") || returnTrusted(p, depth);
+      }
+      case "ternary_expression" -> {
+        // token ? decode(token) : null holds what the branch holds; decode(t) ? a : b only tests presence
+        return value != p.child("condition") && trusted(p, depth + 1);
+      }
       case "pair" -> {
         Node object = p.parent();
         return object == null || trusted(object, depth + 1);
@@ -424,6 +434,49 @@ public final class TokenUses {
         return true;
       }
     }
+  }
+
+  /**
+   * A value returned by a function of this file is trusted where its callers trust it: a helper whose result only
+   * reaches log lines trusts nothing. A function that leaves the file (exported, passed on) is trusted.
+   */
+  private boolean returnTrusted(Node fn, int depth) {
+    if (fn == null) {
+      return true;
+    }
+    Node binding = null;
+    Node declaration = fn;
+    if (fn.is("function_declaration")) {
+      binding = fn.child("name");
+    } else if (fn.parent() != null && fn.parent().is("variable_declarator")) {
+      binding = fn.parent().child("name");
+      declaration = fn.parent().parent();
+    }
+    if (binding == null || !binding.is("identifier") || declaration == null
+        || declaration.parent() != null && declaration.parent().is("export_statement")) {
+      return true;
+    }
+    List<Node> sites = new ArrayList<>();
+    for (Node n : cx.tree().root().descendants()) {
+      if (n == binding || !n.is("identifier") || !n.text().equals(binding.text())
+          || cx.scopes().declarationOf(n) != binding) {
+        continue;
+      }
+      Node parent = n.parent();
+      if (parent == null || !parent.is("call_expression") || Syntax.callee(parent) != n) {
+        return true; // exported, or handed on
+      }
+      sites.add(parent);
+    }
+    if (sites.isEmpty()) {
+      return true;
+    }
+    for (Node site : sites) {
+      if (trusted(site, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean presenceTest(Node test, Node value) {

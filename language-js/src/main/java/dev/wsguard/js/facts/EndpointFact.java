@@ -11,6 +11,7 @@ import java.util.List;
  * An endpoint declared in a file, with what its file shows about it; other files add {@link PartFact}s.
  *
  * @param binding the local name the server is bound to ("wss"), for matching exports; null when unbound
+ * @param delegates message handlers that hand the connection to a function of another module
  * @param noServer true for {@code noServer: true}: connections come only through an upgrade handler
  */
 public record EndpointFact(
@@ -23,9 +24,17 @@ public record EndpointFact(
     List<GuardFact> guards,
     List<MessageHandler> handlers,
     List<Send> sends,
-    List<String> unknowns) {
+    List<String> unknowns,
+    List<DelegateFact> delegates) {
+
+  public EndpointFact(Framework framework, SourceLocation declaration, String binding, List<String> paths,
+      Limits limits, boolean noServer, List<GuardFact> guards, List<MessageHandler> handlers, List<Send> sends,
+      List<String> unknowns) {
+    this(framework, declaration, binding, paths, limits, noServer, guards, handlers, sends, unknowns, List.of());
+  }
 
   public EndpointFact {
+    delegates = List.copyOf(delegates);
     paths = List.copyOf(paths);
     guards = List.copyOf(guards);
     handlers = List.copyOf(handlers);

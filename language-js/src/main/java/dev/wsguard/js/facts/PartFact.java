@@ -11,9 +11,15 @@ import java.util.List;
  */
 public record PartFact(
     FunctionRef target, List<GuardFact> guards, List<MessageHandler> handlers, List<Send> sends,
-    List<String> unknowns) {
+    List<String> unknowns, List<DelegateFact> delegates) {
+
+  public PartFact(FunctionRef target, List<GuardFact> guards, List<MessageHandler> handlers, List<Send> sends,
+      List<String> unknowns) {
+    this(target, guards, handlers, sends, unknowns, List.of());
+  }
 
   public PartFact {
+    delegates = List.copyOf(delegates);
     guards = List.copyOf(guards);
     handlers = List.copyOf(handlers);
     sends = List.copyOf(sends);

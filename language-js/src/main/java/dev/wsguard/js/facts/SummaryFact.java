@@ -38,6 +38,12 @@ public record SummaryFact(
 
   /**
    * @param result for {@link ExitKind#RETURN_RESULT}: the verification whose result is returned
+   * @param falsyValue for {@link ExitKind#RETURN_FALSY}: which falsy value ("false", "null", "undefined", "0", "''");
+   *     null when it is not known
    */
-  public record Exit(ExitKind kind, PathFact path, Term result) {}
+  public record Exit(ExitKind kind, PathFact path, Term result, String falsyValue) {
+    public Exit(ExitKind kind, PathFact path, Term result) {
+      this(kind, path, result, null);
+    }
+  }
 }

@@ -16,7 +16,34 @@ import java.util.Objects;
  * @param detail what it is, in the source's terms ("jsonwebtoken.verify", "ORIGINS.includes(origin)")
  */
 public record Term(
-    Kind kind, Strength strength, FunctionRef helper, boolean resultChecked, SourceLocation evidence, String detail) {
+    Kind kind, Strength strength, FunctionRef helper, boolean resultChecked, SourceLocation evidence, String detail,
+    Catches catches) {
+
+  /**
+   * Which failure values a caller's check of a helper's result catches: {@code !user} catches every falsy value,
+   * {@code user === null} only null, {@code user == null} null and undefined.
+   */
+  public enum Catches {
+    FALSY,
+    NULL,
+    UNDEFINED,
+    NULLISH;
+
+    /** True when a result of the given falsy kind ("false", "null", "undefined", "0", "''") is caught. */
+    public boolean catches(String value) {
+      return switch (this) {
+        case FALSY -> true;
+        case NULL -> "null".equals(value);
+        case UNDEFINED -> "undefined".equals(value);
+        case NULLISH -> "null".equals(value) || "undefined".equals(value);
+      };
+    }
+  }
+
+  public Term(
+      Kind kind, Strength strength, FunctionRef helper, boolean resultChecked, SourceLocation evidence, String detail) {
+    this(kind, strength, helper, resultChecked, evidence, detail, Catches.FALSY);
+  }
 
   public enum Kind {
     /** A verify or decode call of a known library, or a session check. */
@@ -45,6 +72,7 @@ public record Term(
     Objects.requireNonNull(kind);
     Objects.requireNonNull(evidence);
     Objects.requireNonNull(detail);
+    catches = catches == null ? Catches.FALSY : catches;
   }
 
   public static Term auth(Strength strength, SourceLocation evidence, String detail) {
@@ -61,6 +89,11 @@ public record Term(
 
   public Term checked() {
     return kind == Kind.AUTH_HELPER && !resultChecked ? new Term(kind, strength, helper, true, evidence, detail) : this;
+  }
+
+  /** This helper term with its result checked by a test that catches only {@code only} failure values. */
+  public Term checkedFor(Catches only) {
+    return kind == Kind.AUTH_HELPER ? new Term(kind, strength, helper, true, evidence, detail, only) : this;
   }
 
   public boolean isAuth() {

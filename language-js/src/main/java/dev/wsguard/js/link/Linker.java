@@ -12,9 +12,11 @@ import dev.wsguard.core.model.SourceLocation;
 import dev.wsguard.core.model.TokenUse;
 import dev.wsguard.core.rule.Level;
 import dev.wsguard.js.JsFileAnalysis;
+import dev.wsguard.js.facts.DelegateFact;
 import dev.wsguard.js.facts.EndpointFact;
 import dev.wsguard.js.facts.FunctionRef;
 import dev.wsguard.js.facts.GuardFact;
+import dev.wsguard.js.facts.HandlerFact;
 import dev.wsguard.js.facts.PartFact;
 import dev.wsguard.js.facts.TokenUseFact;
 import java.util.ArrayList;
@@ -111,11 +113,21 @@ public final class Linker {
     List<MessageHandler> handlers = new ArrayList<>(e.handlers());
     List<Send> sends = new ArrayList<>(e.sends());
     List<String> unknowns = new ArrayList<>(e.unknowns());
+    List<DelegateFact> delegates = new ArrayList<>(e.delegates());
     for (PartFact part : partsOf.getOrDefault(e, List.of())) {
       facts.addAll(part.guards());
       handlers.addAll(part.handlers());
       sends.addAll(part.sends());
       unknowns.addAll(part.unknowns());
+      delegates.addAll(part.delegates());
+    }
+    Set<HandlerFact> attached = new HashSet<>();
+    for (DelegateFact d : delegates) {
+      HandlerFact h = handlerOf(d);
+      if (h != null && attached.add(h)) {
+        handlers.addAll(h.handlers());
+        sends.addAll(h.sends());
+      }
     }
     GuardResolver.Resolved resolved = guards.resolve(facts, e.framework().token());
     for (String u : resolved.unknowns()) {
@@ -131,6 +143,20 @@ public final class Linker {
     markTokenUses(e.declaration(), facts, resolved.helpers());
     return new Endpoint(e.framework(), file.language(), e.declaration(), e.paths(), resolved.guards(),
         resolved.credentials(), resolved.origin(), handlers, sends, e.limits(), unknowns);
+  }
+
+  /** What the function a message handler delegates to does with the connection and the message; null if unread. */
+  private HandlerFact handlerOf(DelegateFact d) {
+    FunctionRef target = d.target();
+    if (!target.isRelative()) {
+      return null;
+    }
+    Modules.Resolved resolved = modules.export(modules.module(target.file(), target.specifier()), target.name());
+    if (resolved == null || resolved.export().functionKey() == null) {
+      return null;
+    }
+    HandlerFact h = resolved.file().handlerExports().get(resolved.export().functionKey());
+    return h != null && h.socketIndex() == d.socketIndex() && h.messageIndex() == d.messageIndex() ? h : null;
   }
 
   /** Token uses inside the guards, or inside helpers the guards call (in any file), lie on the handshake path. */

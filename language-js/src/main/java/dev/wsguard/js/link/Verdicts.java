@@ -32,8 +32,23 @@ final class Verdicts {
    * @param origin true when every truthy exit has checked the Origin against an allow-list
    */
   record Verdict(Strength strength, Mode mode, boolean unreadable, Set<CredentialSource> credentials,
-      List<RelatedLocation> related, boolean origin) {
-    static final Verdict NONE = new Verdict(null, Mode.THROWS, false, Set.of(), List.of(), false);
+      List<RelatedLocation> related, boolean origin, Set<String> failValues) {
+    static final Verdict NONE = new Verdict(null, Mode.THROWS, false, Set.of(), List.of(), false, Set.of());
+
+    Verdict(Strength strength, Mode mode, boolean unreadable, Set<CredentialSource> credentials,
+        List<RelatedLocation> related, boolean origin) {
+      this(strength, mode, unreadable, credentials, related, origin, Set.of());
+    }
+
+    /** True when a check that catches only {@code catches} sees every failure value the function returns. */
+    boolean caughtBy(Term.Catches catches) {
+      for (String v : failValues) {
+        if (!catches.catches(v)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private static final int MAX_DEPTH = 6;
@@ -89,6 +104,7 @@ final class Verdicts {
     boolean truthyBypass = false;
     boolean truthyVerified = false;
     Strength weakest = null;
+    Set<String> failValues = new java.util.TreeSet<>();
     for (SummaryFact.Exit exit : s.exits()) {
       Strength best = best(exit.path().terms(), depth, credentials, related);
       if (exit.kind() == SummaryFact.ExitKind.RETURN_RESULT && exit.result() != null) {
@@ -109,7 +125,12 @@ final class Verdicts {
             truthyVerified = true;
           }
         }
-        case RETURN_FALSY -> normalUnverified |= !verified;
+        case RETURN_FALSY -> {
+          normalUnverified |= !verified;
+          if (!verified) {
+            failValues.add(exit.falsyValue() == null ? "?" : exit.falsyValue());
+          }
+        }
         case THROW -> { }
         default -> { }
       }
@@ -135,7 +156,7 @@ final class Verdicts {
     } else {
       strength = weakest;
     }
-    return new Verdict(strength, mode, false, credentials, related, origin);
+    return new Verdict(strength, mode, false, credentials, related, origin, Set.copyOf(failValues));
   }
 
   /** The strongest evidence a path holds, VERIFIED first; null when it holds none. */
@@ -184,7 +205,9 @@ final class Verdicts {
             related.add(r);
           }
         }
-        if (v.strength() == Strength.VERIFIED && v.mode() == Mode.FALSY && !t.resultChecked()) {
+        if (v.strength() == Strength.VERIFIED && v.mode() == Mode.FALSY
+            && (!t.resultChecked() || !v.caughtBy(t.catches()))) {
+          // unchecked, or checked for a failure value the helper never returns (=== null after return false)
           return Strength.FAILS_OPEN;
         }
         return v.strength();

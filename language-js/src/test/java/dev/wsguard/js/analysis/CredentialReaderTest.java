@@ -27,6 +27,21 @@ class CredentialReaderTest {
   }
 
   @Test
+  void readsAQueryTokenThroughTheVariableHoldingTheQuery() {
+    assertEquals(Set.of(CredentialSource.QUERY_TOKEN), read(
+        "const params = new URL(req.url, 'http://x').searchParams;\nconst t = params.get('access_token');\nreturn t;"));
+    assertEquals(Set.of(), read(
+        "const params = new URL(req.url, 'http://x').searchParams;\nreturn params.get('room');"));
+  }
+
+  @Test
+  void readsATokenInANamedHeader() {
+    assertEquals(Set.of(CredentialSource.HEADER_TOKEN), read("return req.headers['x-api-key'];"));
+    assertEquals(Set.of(CredentialSource.HEADER_TOKEN), read("return req.headers['x-auth-token'];"));
+    assertEquals(Set.of(), read("return req.headers['x-request-id'];"));
+  }
+
+  @Test
   void readsAmbientCredentials() {
     assertEquals(Set.of(CredentialSource.COOKIE), read("return cookie.parse(req.headers.cookie || '').sid;"));
     assertEquals(Set.of(CredentialSource.HTTP_SESSION), read("return req.session.user;"));

@@ -34,6 +34,20 @@ class PayloadsTest {
   }
 
   @Test
+  void decidesAProjectionByTheFieldsItKeeps() {
+    assertEquals(Provenance.PUBLIC, sent(
+        "c.send(JSON.stringify({ type: 'presence', users: [...online.values()].map((u) => u.name) }));"));
+    assertEquals(Provenance.PUBLIC, sent(
+        "c.send(JSON.stringify({ users: list.map((u) => { return u.displayName; }) }));"));
+    assertEquals(Provenance.SENSITIVE, sent(
+        "c.send(JSON.stringify({ users: [...online.values()].map((u) => u.email) }));"));
+    assertEquals(Provenance.SENSITIVE, sent(
+        "const roster = [...online.values()].map(({ id, name, email }) => ({ id, name, email }));\n"
+            + "c.send(JSON.stringify({ type: 'roster', roster }));"));
+    assertEquals(Provenance.SENSITIVE, sent("c.send(JSON.stringify({ users: online.map((u) => u.profile) }));"));
+  }
+
+  @Test
   void readsTheIncomingMessageAsEcho() {
     assertEquals(Provenance.ECHO, sent("ws.on('message', (raw) => c.send(raw));"));
     assertEquals(Provenance.ECHO, sent("""

@@ -46,6 +46,46 @@ class TokenUsesTest {
   }
 
   @Test
+  void followsADecodeThroughAConditionalExpression() {
+    TokenUse logged = only("auth.js", """
+        const jwt = require('jsonwebtoken');
+        function describeToken(token) {
+          const decoded = token ? jwt.decode(token, { complete: true }) : null;
+          return decoded ? { kid: decoded.header.kid, exp: decoded.payload.exp } : null;
+        }
+        """);
+    assertFalse(logged.resultTrusted());
+    TokenUse identity = only("auth.js", """
+        const jwt = require('jsonwebtoken');
+        function userOf(req) {
+          const claims = req.token ? jwt.decode(req.token) : null;
+          req.user = { id: claims.sub };
+        }
+        """);
+    assertTrue(identity.resultTrusted());
+  }
+
+  @Test
+  void followsAHelpersDecodedResultToItsCallers() {
+    String source = """
+        const jwt = require('jsonwebtoken');
+        function peek(token) {
+          return jwt.decode(token);
+        }
+        function onReject(req, err) {
+          USE
+        }
+        module.exports = { onReject };
+        """;
+    assertFalse(only("auth.js", source.replace("USE", "console.warn('rejected', err.message, peek(req.token));"))
+        .resultTrusted());
+    assertTrue(only("auth.js", source.replace("USE", "req.user = peek(req.token);")).resultTrusted());
+    // a helper that leaves the file is trusted: its callers are not read here
+    assertTrue(only("auth.js", source.replace("module.exports = { onReject };", "module.exports = { peek };")
+        .replace("USE", "")).resultTrusted());
+  }
+
+  @Test
   void ignoresAPresenceTestBeforeAVerification() {
     List<TokenUse> uses = JsSources.of("auth.ts", """
         import jwt from 'jsonwebtoken';

@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsguard.core.engine.Notification;
+import dev.wsguard.core.model.Audience;
 import dev.wsguard.core.model.CredentialSource;
 import dev.wsguard.core.model.Endpoint;
 import dev.wsguard.core.model.GuardPlace;
 import dev.wsguard.core.model.HandshakeGuard;
+import dev.wsguard.core.model.MessageHandler;
 import dev.wsguard.core.model.OriginPolicy;
+import dev.wsguard.core.model.PermissionCheck;
+import dev.wsguard.core.model.Provenance;
+import dev.wsguard.core.model.Send;
 import dev.wsguard.core.model.Strength;
 import dev.wsguard.core.model.TokenUse;
 import dev.wsguard.js.JsSources;
@@ -59,6 +64,116 @@ class LinkerTest {
     assertEquals(Strength.VERIFIED, g.strength());
     assertTrue(g.related().stream().anyMatch(r -> r.location().path().equals("src/auth.js")), g.related().toString());
     assertEquals(Set.of(CredentialSource.HEADER_TOKEN), e.credentials());
+  }
+
+  @Test
+  void aCallersCheckMustCatchTheFailureValueTheHelperReturns() {
+    String helper = """
+        const jwt = require('jsonwebtoken');
+        function verifyToken(token) {
+          try {
+            return jwt.verify(token, process.env.SECRET);
+          } catch {
+            return FAILURE;
+          }
+        }
+        """;
+    String upgrade = """
+        const { WebSocketServer } = require('ws');
+        const wss = new WebSocketServer({ noServer: true });
+        server.on('upgrade', (req, socket, head) => {
+          const user = verifyToken(req.headers.authorization);
+          if (CHECK) {
+            socket.destroy();
+            return;
+          }
+          wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+        });
+        """;
+    String[][] cases = {
+      {"false", "user === null", "FAILS_OPEN"},
+      {"false", "user == null", "FAILS_OPEN"},
+      {"false", "!user", "VERIFIED"},
+      {"null", "user === null", "VERIFIED"},
+      {"null", "user == null", "VERIFIED"},
+      {"undefined", "user === null", "FAILS_OPEN"},
+      {"undefined", "user == undefined", "VERIFIED"},
+      {"null", "typeof user === 'undefined'", "FAILS_OPEN"},
+      {"undefined", "typeof user === 'undefined'", "VERIFIED"},
+    };
+    for (String[] c : cases) {
+      Endpoint e = JsSources.of("server.js", helper.replace("FAILURE", c[0]) + upgrade.replace("CHECK", c[1]))
+          .endpoint();
+      assertEquals(Strength.valueOf(c[2]), auth(e, GuardPlace.HANDSHAKE).strength(), c[0] + " / " + c[1]);
+    }
+  }
+
+  @Test
+  void attachesTheHandlersAndSendsOfAnImportedMessageHandler() {
+    JsSources sources = JsSources.of("src/server.js", """
+        import { WebSocketServer } from 'ws';
+        import { handleMessage } from './handlers.js';
+        const wss = new WebSocketServer({ port: 1 });
+        wss.on('connection', (ws) => {
+          ws.on('message', async (data) => {
+            let msg;
+            try {
+              msg = JSON.parse(data);
+            } catch {
+              return ws.close();
+            }
+            await handleMessage(wss, ws, msg, store);
+          });
+        });
+        """).with("src/handlers.js", """
+        export async function handleMessage(server, conn, msg, store) {
+          switch (msg.type) {
+            case 'card:move': {
+              if (!(await store.isBoardMember(msg.boardId, conn.user.sub))) return;
+              await store.moveCard(msg.boardId, msg.cardId);
+              const board = await store.getBoard(msg.boardId);
+              server.clients.forEach((c) => c.send(JSON.stringify({ type: 'board', board })));
+              break;
+            }
+            case 'card:delete':
+              await store.deleteCard(msg.cardId);
+              conn.send(JSON.stringify({ type: 'deleted' }));
+              break;
+          }
+        }
+        """);
+    Endpoint e = sources.facts("src/server.js").endpoints().get(0);
+    MessageHandler move = e.handlers().stream().filter(h -> "card:move".equals(h.messageType())).findFirst()
+        .orElseThrow();
+    MessageHandler delete = e.handlers().stream().filter(h -> "card:delete".equals(h.messageType())).findFirst()
+        .orElseThrow();
+    assertEquals("src/handlers.js", delete.location().path());
+    assertTrue(delete.privileged());
+    assertEquals(PermissionCheck.ABSENT, delete.permissionCheck());
+    assertEquals(PermissionCheck.PRESENT, move.permissionCheck());
+    Send broadcast = e.sends().stream().filter(x -> x.audience() == Audience.ALL_CONNECTIONS).findFirst()
+        .orElseThrow(() -> new AssertionError(e.sends().toString()));
+    assertEquals("src/handlers.js", broadcast.location().path());
+    assertEquals(Provenance.SENSITIVE, broadcast.provenance());
+  }
+
+  @Test
+  void attachesNothingWhenTheImportedFunctionTakesTheConnectionElsewhere() {
+    JsSources sources = JsSources.of("src/server.js", """
+        import { WebSocketServer } from 'ws';
+        import { handleMessage } from './handlers.js';
+        const wss = new WebSocketServer({ port: 1 });
+        wss.on('connection', (ws) => {
+          ws.on('message', (data) => handleMessage(JSON.parse(data), ws));
+        });
+        """).with("src/handlers.js", """
+        export function handleMessage(conn, msg) {
+          if (msg.type === 'wipe') db.clear();
+          conn.send('ok');
+        }
+        """);
+    Endpoint e = sources.facts("src/server.js").endpoints().get(0);
+    assertTrue(e.handlers().stream().noneMatch(h -> "wipe".equals(h.messageType())), e.handlers().toString());
   }
 
   @Test

@@ -51,6 +51,11 @@ final class Server {
     return new Server(null, null, null, api);
   }
 
+  /** A server handed to a function as its parameter (null when the function takes none). */
+  static Server parameter(Node declaration) {
+    return new Server(null, declaration, null, null);
+  }
+
   boolean isLocal() {
     return creation != null;
   }

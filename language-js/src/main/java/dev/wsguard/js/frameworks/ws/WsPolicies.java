@@ -11,6 +11,7 @@ import java.util.Set;
 
 /** What accepting and rejecting mean in each kind of ws handler. */
 final class WsPolicies {
+  private static final Set<String> PROMISE_METHODS = Set.of("then", "catch", "finally");
   private static final Set<String> EXPOSING_METHODS = Set.of("add", "push", "set", "join", "subscribe");
 
   private WsPolicies() {}
@@ -83,6 +84,69 @@ final class WsPolicies {
         return false;
       }
     };
+  }
+
+  /**
+   * A one-parameter verifyClient that returns a Promise ({@code async}, or a {@code .then} chain): ws calls it
+   * synchronously and tests the Promise, which is truthy, so every return (even {@code return false}) and every
+   * throw accepts.
+   */
+  static Policy verifyClientAsync() {
+    return new Policy() {
+      @Override
+      public boolean everyExitAccepts() {
+        return true;
+      }
+
+      @Override
+      public boolean containsAccept(Node fn) {
+        return false;
+      }
+    };
+  }
+
+  /**
+   * True when a function returns a Promise: it is {@code async}, or it returns {@code new Promise(...)},
+   * {@code p.then(...)}, {@code Promise.resolve(x)} or a call of a local async function.
+   */
+  static boolean returnsPromise(FileContext cx, Node fn) {
+    if (Syntax.isAsync(fn)) {
+      return true;
+    }
+    Node body = Syntax.body(fn);
+    if (body == null) {
+      return false;
+    }
+    if (!body.is("statement_block")) {
+      return isPromise(cx, body);
+    }
+    for (Node n : body.descendants()) {
+      if (n.is("return_statement") && Syntax.enclosingFunction(n) == fn && isPromise(cx, n.namedChild(0))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isPromise(FileContext cx, Node value) {
+    Node e = Syntax.unwrap(value);
+    if (e == null) {
+      return false;
+    }
+    if (e.is("new_expression")) {
+      Node constructor = Syntax.unwrap(e.child("constructor"));
+      return constructor != null && constructor.text().equals("Promise");
+    }
+    if (!e.is("call_expression")) {
+      return false;
+    }
+    String method = Syntax.calleeName(e);
+    Node receiver = Syntax.unwrap(Syntax.receiver(e));
+    if (receiver != null && (PROMISE_METHODS.contains(String.valueOf(method))
+        || receiver.is("identifier") && receiver.text().equals("Promise"))) {
+      return true;
+    }
+    return Syntax.isAsync(cx.localFunction(Syntax.callee(e)));
   }
 
   /** verifyClient's callback form: {@code cb(E, ...)} accepts when E is truthy. */

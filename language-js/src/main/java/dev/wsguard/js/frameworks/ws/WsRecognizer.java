@@ -7,6 +7,7 @@ import dev.wsguard.core.model.Limits;
 import dev.wsguard.core.model.MessageHandler;
 import dev.wsguard.core.model.PermissionCheck;
 import dev.wsguard.core.model.RelatedLocation;
+import dev.wsguard.core.model.Send;
 import dev.wsguard.core.model.SourceLocation;
 import dev.wsguard.js.analysis.Api;
 import dev.wsguard.js.analysis.CredentialReader;
@@ -16,9 +17,12 @@ import dev.wsguard.js.analysis.MessageAuthz;
 import dev.wsguard.js.analysis.MessageDispatch;
 import dev.wsguard.js.analysis.Role;
 import dev.wsguard.js.analysis.Syntax;
+import dev.wsguard.js.facts.DelegateFact;
 import dev.wsguard.js.facts.EndpointFact;
+import dev.wsguard.js.facts.ExportFact;
 import dev.wsguard.js.facts.FunctionRef;
 import dev.wsguard.js.facts.GuardFact;
+import dev.wsguard.js.facts.HandlerFact;
 import dev.wsguard.js.facts.PartFact;
 import dev.wsguard.js.facts.PathFact;
 import dev.wsguard.js.facts.Term;
@@ -79,7 +83,7 @@ public final class WsRecognizer {
     for (Server s : imported) {
       Analysis a = analyse(s);
       FunctionRef target = FunctionRef.imported(cx.path(), s.imported.module(), s.imported.exportName());
-      parts.add(new PartFact(target, a.guards, a.handlers, sends.of(s), a.unknowns));
+      parts.add(new PartFact(target, a.guards, a.handlers, sends.of(s), a.unknowns, a.delegates));
     }
     return new Result(endpoints, parts);
   }
@@ -271,7 +275,8 @@ public final class WsRecognizer {
 
   // ---- one endpoint ----
 
-  private record Analysis(List<GuardFact> guards, List<MessageHandler> handlers, List<String> unknowns) {}
+  private record Analysis(List<GuardFact> guards, List<MessageHandler> handlers, List<String> unknowns,
+      List<DelegateFact> delegates) {}
 
   private EndpointFact endpoint(Server s, WsSends sends) {
     Node options = cx.objectLiteral(Syntax.argument(s.creation, 0));
@@ -301,7 +306,7 @@ public final class WsRecognizer {
     }
     SourceLocation declaration = declarationRegion(s.creation);
     return new EndpointFact(Framework.WS, declaration, s.bindingName(), paths, limits, noServer, guards, handlers,
-        sends.of(s), unknowns);
+        sends.of(s), unknowns, a.delegates);
   }
 
   /**
@@ -353,6 +358,7 @@ public final class WsRecognizer {
     List<GuardFact> guards = new ArrayList<>();
     List<MessageHandler> handlers = new ArrayList<>();
     List<String> unknowns = new ArrayList<>();
+    List<DelegateFact> delegates = new ArrayList<>();
     for (Node registration : upgradeRegistrations) {
       Node fn = cx.localFunction(Syntax.argument(registration, 1));
       if (fn != null && upgrades(s, fn)) {
@@ -367,9 +373,9 @@ public final class WsRecognizer {
         unknowns.add("the connection handler " + Syntax.compact(handler) + " is defined where wsguard did not read it");
         continue;
       }
-      connection(fn, guards, handlers, unknowns);
+      connection(fn, guards, handlers, unknowns, delegates);
     }
-    return new Analysis(guards, handlers, unknowns);
+    return new Analysis(guards, handlers, unknowns, delegates);
   }
 
   private final Map<Node, List<Node>> reach = new IdentityHashMap<>();
@@ -452,7 +458,8 @@ public final class WsRecognizer {
     Node callback = Syntax.parameters(fn).size() >= 2 ? param(fn, 1) : null;
     Flow.Result result = callback != null
         ? Flow.walk(cx, fn, WsPolicies.verifyClientCallback(cx, callback))
-        : Flow.walk(cx, fn, WsPolicies.verifyClient());
+        : Flow.walk(cx, fn, WsPolicies.returnsPromise(cx, fn) ? WsPolicies.verifyClientAsync()
+            : WsPolicies.verifyClient());
     return guard(GuardPlace.HANDSHAKE, "verifyClient", at, fn, result, null);
   }
 
@@ -472,7 +479,8 @@ public final class WsRecognizer {
     return new GuardFact(place, description, at, fn.location(), accepts, result.seen(), credentials, earlySend, null);
   }
 
-  private void connection(Node fn, List<GuardFact> guards, List<MessageHandler> handlers, List<String> unknowns) {
+  private void connection(Node fn, List<GuardFact> guards, List<MessageHandler> handlers, List<String> unknowns,
+      List<DelegateFact> delegates) {
     Node socket = socketParam(fn);
     for (Node unread : unreadMessageHandlers(fn, socket)) {
       unknowns.add("the message handler " + Syntax.compact(unread) + " is defined where wsguard did not read it");
@@ -491,6 +499,7 @@ public final class WsRecognizer {
       if (delegate != null) {
         handler = delegate;
       }
+      delegates.addAll(delegatesOf(handler, socket));
       List<MessageDispatch.Branch> branches = MessageDispatch.branches(cx, handler);
       for (MessageDispatch.Branch b : branches) {
         // handlers[msg.type](ws, msg): each handler function takes the roles of what the dispatch passes
@@ -619,6 +628,138 @@ public final class WsRecognizer {
         cx.bindArgument(p, args.get(i));
       }
     }
+  }
+
+  /**
+   * {@code await handleMessage(wss, ws, msg, store)} in a message handler, with {@code handleMessage} imported from
+   * a module of the project: the connection and the message are handled there, which link time reads.
+   */
+  private List<DelegateFact> delegatesOf(Node handler, Node socket) {
+    List<DelegateFact> out = new ArrayList<>();
+    for (Node n : handler.descendants()) {
+      if (!n.is("call_expression") || Syntax.enclosingFunction(n) != handler
+          || cx.localFunction(Syntax.callee(n)) != null) {
+        continue;
+      }
+      Api api = cx.resolver().resolve(Syntax.callee(n));
+      if (api == null || !api.isRelative() || api.path().size() > 1) {
+        continue;
+      }
+      List<Node> args = Syntax.arguments(n);
+      int socketIndex = -1;
+      int messageIndex = -1;
+      for (int i = 0; i < args.size(); i++) {
+        if (socketIndex < 0 && WsPolicies.isSocket(cx, socket, args.get(i))) {
+          socketIndex = i;
+        } else if (messageIndex < 0 && cx.messageDerived(args.get(i))) {
+          messageIndex = i;
+        }
+      }
+      if (socketIndex >= 0 && messageIndex >= 0) {
+        FunctionRef ref = FunctionRef.imported(cx.path(), api.module(), api.exportName());
+        out.add(new DelegateFact(ref, socketIndex, messageIndex));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Exported functions that handle a connection's messages when another module hands them the connection and the
+   * message: a parameter the function sends on, and one whose type it dispatches on. Their handlers and sends are
+   * read here, and attached at link time to the endpoints that delegate to them.
+   */
+  public Map<String, HandlerFact> handlerExports(Map<String, ExportFact> exports) {
+    Map<String, HandlerFact> out = new LinkedHashMap<>();
+    for (ExportFact export : exports.values()) {
+      if (export.isReexport() || export.functionKey() == null || out.containsKey(export.functionKey())) {
+        continue;
+      }
+      Node fn = cx.summaries().functionOf(export.functionKey());
+      if (fn == null) {
+        continue;
+      }
+      HandlerFact fact = handlerExport(export.functionKey(), fn);
+      if (fact != null) {
+        out.put(export.functionKey(), fact);
+      }
+    }
+    return out;
+  }
+
+  private HandlerFact handlerExport(String key, Node fn) {
+    List<Node> params = Syntax.parameters(fn);
+    if (params.size() < 2 || params.stream().anyMatch(p -> p.is("identifier") && cx.roleOf(p) != null)) {
+      return null;
+    }
+    for (int s = 0; s < params.size(); s++) {
+      Node socket = params.get(s);
+      if (!socket.is("identifier") || !sendsOn(fn, socket)) {
+        continue;
+      }
+      for (int m = 0; m < params.size(); m++) {
+        Node message = params.get(m);
+        if (m == s || !message.is("identifier")) {
+          continue;
+        }
+        cx.role(socket, Role.CONNECTION);
+        cx.role(message, Role.MESSAGE);
+        List<MessageDispatch.Branch> branches = MessageDispatch.branches(cx, fn);
+        if (branches.isEmpty()) {
+          cx.role(message, null);
+          cx.role(socket, null);
+          continue;
+        }
+        Node serverParam = null;
+        for (Node p : params) {
+          if (p != socket && p != message && p.is("identifier") && readsClients(fn, p)) {
+            serverParam = p;
+          }
+        }
+        Server server = Server.parameter(serverParam);
+        if (serverParam != null) {
+          cx.role(serverParam, Role.SERVER);
+        }
+        MessageAuthz authz = new MessageAuthz(cx, socket, Set.of());
+        List<MessageHandler> handlers = new ArrayList<>();
+        for (MessageDispatch.Branch branch : branches) {
+          handlers.add(authz.analyze(fn, branch, branch.at().location()));
+        }
+        List<Send> sends = new ArrayList<>();
+        for (Send send : new WsSends(cx, List.of(server)).of(server)) {
+          if (fn.location().contains(send.location())) {
+            sends.add(send);
+          }
+        }
+        return new HandlerFact(key, s, m, handlers, sends);
+      }
+    }
+    return null;
+  }
+
+  /** True when the function calls {@code p.send(...)} on its parameter. */
+  private boolean sendsOn(Node fn, Node param) {
+    for (Node n : fn.descendants()) {
+      if (n.is("call_expression") && "send".equals(Syntax.calleeName(n))) {
+        Node receiver = Syntax.unwrap(Syntax.receiver(n));
+        if (receiver != null && receiver.is("identifier") && cx.scopes().declarationOf(receiver) == param) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True when the function reads {@code p.clients}: the parameter is a server. */
+  private boolean readsClients(Node fn, Node param) {
+    for (Node n : fn.descendants()) {
+      if (n.is("member_expression") && "clients".equals(Syntax.lastName(n))) {
+        Node object = Syntax.unwrap(Syntax.object(n));
+        if (object != null && object.is("identifier") && cx.scopes().declarationOf(object) == param) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Message listeners registered by reference to a function this file does not define (an import). */

@@ -196,10 +196,9 @@ final class WsSends {
       everyone = filtered;
     }
     if ("clients".equals(Syntax.lastName(source))) {
-      for (Server s : servers) {
-        if (s.matches(cx, Syntax.object(source))) {
-          return new Audiences(everyone, s, source.location());
-        }
+      Server s = serverOf(Syntax.object(source), 0);
+      if (s != null) {
+        return new Audiences(everyone, s, source.location());
       }
     }
     Server registeredAll = registersEveryConnection(source);
@@ -399,6 +398,37 @@ final class WsSends {
   }
 
   // ---- servers and helpers ----
+
+  /**
+   * The server an expression names: the server's binding, or a parameter of a local function that its callers pass
+   * a server ({@code function broadcast(wss, data) { wss.clients.forEach(...) }}).
+   */
+  private Server serverOf(Node expr, int depth) {
+    for (Server s : servers) {
+      if (s.matches(cx, expr)) {
+        return s;
+      }
+    }
+    Node e = Syntax.unwrap(expr);
+    if (e == null || !e.is("identifier") || depth > 2) {
+      return null;
+    }
+    Node declaration = cx.scopes().declarationOf(e);
+    Node owner = declaration == null ? null : parameterOwner(declaration);
+    if (owner == null) {
+      return null;
+    }
+    int index = parameterIndex(owner, declaration);
+    Server found = null;
+    for (Node site : callSites(owner)) {
+      Server s = serverOf(Syntax.argument(site, index), depth + 1);
+      if (s == null || found != null && found != s) {
+        return null;
+      }
+      found = s;
+    }
+    return found;
+  }
 
   private Server connectionServer(Node declaration) {
     for (Server s : servers) {

@@ -699,6 +699,141 @@ class WsRecognizerTest {
   }
 
   @Test
+  void anAsyncOneParameterVerifyClientAcceptsEveryConnection() {
+    // ws tests the return value of a one-parameter verifyClient: an async function returns a Promise, always truthy
+    Endpoint e = JsSources.of("server.js", """
+        const { WebSocketServer } = require('ws');
+        const { jwtVerify } = require('jose');
+        const ALLOWED = new Set(['https://app.example.com']);
+        const wss = new WebSocketServer({
+          port: 8080,
+          verifyClient: async ({ origin, req }) => {
+            if (!ALLOWED.has(origin)) return false;
+            try {
+              await jwtVerify(req.headers.authorization, KEY);
+              return true;
+            } catch {
+              return false;
+            }
+          },
+        });
+        """).endpoint();
+    HandshakeGuard g = auth(e, GuardPlace.HANDSHAKE);
+    assertTrue(g.strength() != Strength.VERIFIED || g.coverage() != Coverage.ALL_PATHS, g.toString());
+    assertEquals(OriginPolicy.Kind.ANY, e.originPolicy().kind());
+  }
+
+  @Test
+  void aOneParameterVerifyClientReturningAPromiseAcceptsEveryConnection() {
+    Endpoint e = JsSources.of("server.js", """
+        const { WebSocketServer } = require('ws');
+        const { jwtVerify } = require('jose');
+        const wss = new WebSocketServer({
+          port: 8080,
+          verifyClient: ({ req }) => jwtVerify(req.headers.authorization, KEY).then(() => true, () => false),
+        });
+        """).endpoint();
+    assertTrue(e.guards(GuardKind.AUTHENTICATION).stream().noneMatch(
+        g -> g.strength() == Strength.VERIFIED && g.coverage() == Coverage.ALL_PATHS), e.guards().toString());
+  }
+
+  @Test
+  void anAsyncVerifyClientWithACallbackStillDecidesByTheCallback() {
+    Endpoint e = JsSources.of("server.js", """
+        const { WebSocketServer } = require('ws');
+        const { jwtVerify } = require('jose');
+        const wss = new WebSocketServer({
+          port: 8080,
+          verifyClient: async ({ req }, done) => {
+            try {
+              await jwtVerify(req.headers.authorization, KEY);
+              done(true);
+            } catch {
+              done(false, 401);
+            }
+          },
+        });
+        """).endpoint();
+    HandshakeGuard g = auth(e, GuardPlace.HANDSHAKE);
+    assertEquals(Strength.VERIFIED, g.strength());
+    assertEquals(Coverage.ALL_PATHS, g.coverage());
+  }
+
+  @Test
+  void anApiKeyComparedInConstantTimeVerifies() {
+    Endpoint e = JsSources.of("server.js", """
+        const crypto = require('crypto');
+        const { WebSocketServer } = require('ws');
+        const KEY = Buffer.from(process.env.KEY || '');
+        function keyMatches(presented) {
+          const candidate = Buffer.from(presented || '');
+          return KEY.length > 0 && candidate.length === KEY.length && crypto.timingSafeEqual(candidate, KEY);
+        }
+        const wss = new WebSocketServer({ noServer: true });
+        server.on('upgrade', (req, socket, head) => {
+          if (!keyMatches(req.headers['x-api-key'])) {
+            socket.destroy();
+            return;
+          }
+          wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+        });
+        """).endpoint();
+    HandshakeGuard g = auth(e, GuardPlace.HANDSHAKE);
+    assertEquals(Strength.VERIFIED, g.strength());
+    assertEquals(Coverage.ALL_PATHS, g.coverage());
+    assertEquals(Set.of(CredentialSource.HEADER_TOKEN), e.credentials());
+  }
+
+  @Test
+  void aSessionLookupKeyedByTheCookieVerifiesInACallbackVerifyClient() {
+    Endpoint e = JsSources.of("server.js", """
+        const { WebSocketServer } = require('ws');
+        const cookie = require('cookie');
+        const Redis = require('ioredis');
+        const redis = new Redis();
+        const wss = new WebSocketServer({
+          port: 8080,
+          verifyClient(info, done) {
+            const { sid } = cookie.parse(info.req.headers.cookie || '');
+            if (!sid) return done(false, 401);
+            redis.hget(`sess:${sid}`, 'userId').then((userId) => {
+              if (!userId) return done(false, 401);
+              info.req.userId = userId;
+              done(true);
+            }, () => done(false, 500));
+          },
+        });
+        """).endpoint();
+    HandshakeGuard g = auth(e, GuardPlace.HANDSHAKE);
+    assertEquals(Strength.VERIFIED, g.strength());
+    assertEquals(Coverage.ALL_PATHS, g.coverage());
+    assertTrue(e.credentials().contains(CredentialSource.COOKIE), e.credentials().toString());
+  }
+
+  @Test
+  void anAwaitedSessionLookupVerifiesOnlyWhereItsResultIsChecked() {
+    String checked = """
+        const { WebSocketServer } = require('ws');
+        const cookie = require('cookie');
+        const wss = new WebSocketServer({
+          port: 8080,
+          verifyClient: async (info, done) => {
+            const sid = cookie.parse(info.req.headers.cookie || '').sid;
+            const session = await redis.get('sess:' + sid);
+            CHECK
+            done(true);
+          },
+        });
+        """;
+    Endpoint e = JsSources.of("server.js", checked.replace("CHECK", "if (!session) return done(false, 401);"))
+        .endpoint();
+    assertEquals(Strength.VERIFIED, auth(e, GuardPlace.HANDSHAKE).strength());
+    Endpoint unchecked = JsSources.of("server.js", checked.replace("CHECK", "")).endpoint();
+    assertTrue(unchecked.guards(GuardKind.AUTHENTICATION).stream().noneMatch(
+        g -> g.strength() == Strength.VERIFIED && g.coverage() == Coverage.ALL_PATHS), unchecked.guards().toString());
+  }
+
+  @Test
   void readsAnOriginWildcardListAsNoCheck() {
     Endpoint e = JsSources.of("server.js", """
         const { WebSocketServer } = require('ws');
@@ -946,6 +1081,34 @@ class WsRecognizerTest {
   }
 
   @Test
+  void checksOwnershipPerBranchOfAnIfElseChain() {
+    Endpoint e = JsSources.of("server.js", """
+        const { WebSocketServer } = require('ws');
+        const wss = new WebSocketServer({ port: 1 });
+        wss.on('connection', (ws, req) => {
+          ws.user = req.user;
+          ws.on('message', async (raw) => {
+            const { type, payload } = JSON.parse(raw);
+            if (type === 'org:update') {
+              if (ws.user.orgId !== payload.orgId) return;
+              await orgs.updateSettings(payload.orgId, payload.settings);
+            } else if (type === 'org:invite') {
+              await orgs.invite(payload.orgId, payload.email);
+            } else if (type === 'session:revoke') {
+              await redis.del(`session:${payload.sessionId}`);
+            }
+          });
+        });
+        """).endpoint();
+    assertEquals(PermissionCheck.PRESENT, handler(e, "org:update").permissionCheck());
+    // inviting into an org and deleting a stored key (redis del) change state: privileged, and unchecked here
+    assertTrue(handler(e, "org:invite").privileged());
+    assertEquals(PermissionCheck.ABSENT, handler(e, "org:invite").permissionCheck());
+    assertTrue(handler(e, "session:revoke").privileged());
+    assertEquals(PermissionCheck.ABSENT, handler(e, "session:revoke").permissionCheck());
+  }
+
+  @Test
   void splitsAHandlerMapIntoItsTypes() {
     JsSources sources = JsSources.of("server.js", """
         const { WebSocketServer } = require('ws');
@@ -1146,6 +1309,28 @@ class WsRecognizerTest {
         """).endpoint();
     assertTrue(handler(e, "kick").privileged());
     assertFalse(handler(e, "bye").privileged());
+  }
+
+  @Test
+  void aBroadcastHelperHandedTheServerSendsToEveryConnection() {
+    Endpoint e = JsSources.of("server.js", """
+        const { WebSocketServer, WebSocket } = require('ws');
+        function broadcast(server, message) {
+          server.clients.forEach((client) => {
+            if (client.readyState === WebSocket.OPEN) client.send(message);
+          });
+        }
+        const wss = new WebSocketServer({ port: 1 });
+        wss.on('connection', (ws) => {
+          ws.on('message', async () => {
+            const session = await redis.hgetall('session:' + ws.sessionId);
+            broadcast(wss, JSON.stringify({ type: 'session', session }));
+          });
+        });
+        """).endpoint();
+    Send send = e.sends().get(0);
+    assertEquals(Audience.ALL_CONNECTIONS, send.audience());
+    assertEquals(Provenance.SENSITIVE, send.provenance());
   }
 
   @Test
