@@ -240,17 +240,61 @@ final class Conditions {
         verification.detail() + " (its failure is checked, but execution carries on)"));
   }
 
-  /** {@code req.session.userId} after a session parser ran on this path: the session holds a signed-in user. */
+  /**
+   * {@code req.session.userId} after a session parser ran on this path: the session holds a signed-in user. A
+   * {@code const} copy counts the same ({@code const userId = req.session.userId}, {@code const { userId } =
+   * req.session}): a constant cannot be changed between the copy and the check.
+   */
   private Term sessionCheck(Node e, Path path) {
     Term parsed = path.facts.get("session");
-    if (parsed == null || !e.isAny("member_expression", "subscript_expression")) {
+    if (parsed == null) {
       return null;
+    }
+    Node checked = Syntax.unwrap(e);
+    if (checked != null && checked.is("identifier")) {
+      return constantCopyOfSessionField(checked) ? parsed : null;
+    }
+    return isSessionField(checked) ? parsed : null;
+  }
+
+  private static boolean isSessionField(Node e) {
+    if (e == null || !e.isAny("member_expression", "subscript_expression")) {
+      return false;
     }
     List<String> names = Syntax.memberPath(e);
-    if (names == null || names.size() < 3 || !names.get(1).equals("session")) {
-      return null;
+    return names != null && names.size() >= 3 && names.get(1).equals("session");
+  }
+
+  private boolean constantCopyOfSessionField(Node identifier) {
+    Node declaration = cx.scopes().declarationOf(identifier);
+    Node declarator = declaration == null ? null : declaration.ancestor("variable_declarator");
+    if (declarator == null || !isConst(declarator)) {
+      return false;
     }
-    return parsed;
+    Node value = Syntax.unwrap(declarator.child("value"));
+    if (declarator.child("name") == declaration) {
+      return isSessionField(value);
+    }
+    // const { userId } = req.session: a field destructured out of the session object
+    Node pattern = declaration.parent();
+    if (value == null || pattern == null || !pattern.is("object_pattern") || pattern.parent() != declarator) {
+      return false;
+    }
+    List<String> names = Syntax.memberPath(value);
+    return names != null && names.size() == 2 && names.get(1).equals("session");
+  }
+
+  private static boolean isConst(Node declarator) {
+    Node declaration = declarator.parent();
+    if (declaration == null || !declaration.is("lexical_declaration")) {
+      return false;
+    }
+    for (Node c : declaration.children()) {
+      if (c.is("const")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<Term> callTerms(Node call, Path path) {

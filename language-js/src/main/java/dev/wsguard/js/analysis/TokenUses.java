@@ -226,7 +226,37 @@ public final class TokenUses {
       if (n.is("return_statement") && returnsFailure(n.namedChild(0))) {
         return true;
       }
-      if (n.is("call_expression") && rejecting(n)) {
+      if (n.is("call_expression") && rejectsHere(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A rejecting call, or a call of a function of this file whose body makes one ({@code refuse(socket, 401)} with
+   * {@code function refuse(s, code) { s.end(...) }}). One level only: helpers of helpers are not followed.
+   */
+  private boolean rejectsHere(Node call) {
+    if (rejecting(call)) {
+      return true;
+    }
+    Node callee = Syntax.callee(Syntax.unwrapAwait(call));
+    Node local = callee == null ? null : cx.localFunction(callee);
+    if (local == null || local.within(call)) {
+      return false;
+    }
+    for (Node n : local.descendants()) {
+      if (n.is("call_expression") && rejecting(n) && !insideNestedFunction(n, local)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean insideNestedFunction(Node n, Node fn) {
+    for (Node p = n.parent(); p != null && p != fn; p = p.parent()) {
+      if (Syntax.isFunction(p)) {
         return true;
       }
     }
@@ -254,7 +284,7 @@ public final class TokenUses {
       if (cx.isAuthCall(value)) {
         return false;
       }
-      if (rejecting(value)) {
+      if (rejectsHere(value)) {
         return true;
       }
       // res.status(401).json(...), Promise.reject(err)
@@ -379,6 +409,11 @@ public final class TokenUses {
         return false;
       }
       case "unary_expression", "binary_expression" -> {
+        // decoded && keys[decoded.header.kid]: the left side of && only tests presence; when it holds, the
+        // expression is the right side, so the decoded value itself goes nowhere through this use
+        if (p.is("binary_expression") && "&&".equals(Syntax.operator(p)) && p.child("left") == value) {
+          return false;
+        }
         // if (!decoded) throw ...: a presence test that guards a later verification trusts nothing
         return !(presenceTest(p, value) && inCondition(p) && verifiesNearby(p));
       }

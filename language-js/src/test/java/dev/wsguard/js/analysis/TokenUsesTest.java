@@ -46,6 +46,33 @@ class TokenUsesTest {
   }
 
   @Test
+  void ignoresADecodeWhoseVariableOnlyGuardsAKeyIdLookup() {
+    TokenUse decode = JsSources.of("keys.js", """
+        const jwt = require('jsonwebtoken');
+        function verify(token) {
+          const decoded = jwt.decode(token, { complete: true });
+          const key = decoded && keys[decoded.header.kid];
+          if (!key) return null;
+          return jwt.verify(token, key);
+        }
+        """).tokenUses().get(0);
+    assertFalse(decode.resultTrusted());
+  }
+
+  @Test
+  void reportsADecodeReadThroughTheRightSideOfAnAnd() {
+    TokenUse decode = JsSources.of("who.js", """
+        const jwt = require('jsonwebtoken');
+        function userOf(token) {
+          const decoded = jwt.decode(token);
+          return decoded && decoded.sub;
+        }
+        module.exports = { userOf };
+        """).tokenUses().get(0);
+    assertTrue(decode.resultTrusted());
+  }
+
+  @Test
   void followsADecodeThroughAConditionalExpression() {
     TokenUse logged = only("auth.js", """
         const jwt = require('jsonwebtoken');
@@ -229,6 +256,38 @@ class TokenUsesTest {
           """.formatted(handler));
       assertFalse(use.failureSwallowed(), handler);
     }
+  }
+
+  @Test
+  void acceptsACatchThatReturnsThroughALocalRejectingHelper() {
+    TokenUse use = only("a.js", """
+        const jwt = require('jsonwebtoken');
+        function refuse(socket, code) {
+          socket.end(`HTTP/1.1 ${code} Unauthorized\\r\\n\\r\\n`);
+        }
+        server.on('upgrade', (req, socket, head) => {
+          let claims;
+          try { claims = jwt.verify(req.headers.authorization, KEY); } catch (err) { return refuse(socket, 401); }
+          wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, claims));
+        });
+        """);
+    assertFalse(use.failureSwallowed());
+  }
+
+  @Test
+  void reportsACatchThatReturnsThroughALocalHelperThatOnlyLogs() {
+    TokenUse use = only("a.js", """
+        const jwt = require('jsonwebtoken');
+        function note(err) {
+          console.warn('token rejected', err.message);
+        }
+        function identify(token) {
+          let claims = { sub: 'guest' };
+          try { claims = jwt.verify(token, KEY); } catch (err) { note(err); }
+          return claims;
+        }
+        """);
+    assertTrue(use.failureSwallowed());
   }
 
   @Test

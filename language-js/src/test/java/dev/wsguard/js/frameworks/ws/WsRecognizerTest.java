@@ -378,6 +378,53 @@ class WsRecognizerTest {
     assertTrue(e.ambientCredentials());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "const userId = req.session.userId;",
+      "const userId: string | undefined = (req as Request).session?.userId;",
+      "const { userId } = req.session;"})
+  void checksAConstantCopyOfTheSessionField(String copy) {
+    Endpoint e = JsSources.of("server.ts", """
+        import session from 'express-session';
+        import { WebSocketServer } from 'ws';
+        const sessionParser = session({ secret: 's' });
+        const wss = new WebSocketServer({ noServer: true });
+        server.on('upgrade', (req, socket, head) => {
+          sessionParser(req, {}, () => {
+            %s
+            if (!userId) {
+              socket.destroy();
+              return;
+            }
+            wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+          });
+        });
+        """.formatted(copy)).endpoint();
+    assertEquals(Strength.VERIFIED, auth(e, GuardPlace.HANDSHAKE).strength());
+  }
+
+  @Test
+  void ignoresAVariableCopyOfTheSessionFieldThatCanChange() {
+    Endpoint e = JsSources.of("server.js", """
+        const session = require('express-session');
+        const { WebSocketServer } = require('ws');
+        const sessionParser = session({ secret: 's' });
+        const wss = new WebSocketServer({ noServer: true });
+        server.on('upgrade', (req, socket, head) => {
+          sessionParser(req, {}, () => {
+            let userId = req.session.userId;
+            userId = userId || req.headers['x-user'];
+            if (!userId) {
+              socket.destroy();
+              return;
+            }
+            wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+          });
+        });
+        """).endpoint();
+    assertFalse(e.authenticated());
+  }
+
   @Test
   void readsHttpBasicCredentialsCheckedWithAPasswordComparison() {
     Endpoint e = JsSources.of("server.js", """
