@@ -1,29 +1,21 @@
 package dev.wsguard.java;
 
-import com.github.javaparser.ast.CompilationUnit;
 import dev.wsguard.core.engine.FileAnalysis;
 import dev.wsguard.core.engine.Notification;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * One parsed Java file.
+ * What linking needs of one Java file. The syntax tree is not kept: facts are taken from it in the worker, and the
+ * tree is dropped there, so memory holds facts, not trees, until linking.
  *
- * @param unit the syntax tree, partial when the file has syntax errors; null when nothing could be parsed (a
- *     lexical error stops JavaParser before it builds a tree)
  * @param notifications the file's parse problems
  */
-public record JavaFileAnalysis(String path, CompilationUnit unit, List<Notification> notifications)
-    implements FileAnalysis {
+public record JavaFileAnalysis(String path, List<Notification> notifications) implements FileAnalysis {
 
   public JavaFileAnalysis {
     Objects.requireNonNull(path);
     notifications = List.copyOf(notifications);
-  }
-
-  public Optional<CompilationUnit> compilationUnit() {
-    return Optional.ofNullable(unit);
   }
 
   /** None: Java imports name packages and classes, not files, so they are resolved when linking, not read here. */

@@ -40,6 +40,19 @@ final class JavaWorker implements FrontEnd.Worker {
 
   @Override
   public FileAnalysis analyze(SourceFile file) {
+    Parsed parsed = parse(file);
+    // Facts are taken from the tree here, on the worker's thread; the analysis keeps only what linking needs, so a
+    // scan never holds every file's tree at once.
+    return new JavaFileAnalysis(file.path(), parsed.notifications());
+  }
+
+  /**
+   * A file's syntax tree, partial when the file has syntax errors and null when nothing could be parsed (a lexical
+   * error stops JavaParser before it builds a tree), with the file's parse problems.
+   */
+  record Parsed(CompilationUnit unit, List<Notification> notifications) {}
+
+  Parsed parse(SourceFile file) {
     // malformed bytes become U+FFFD; they sit in comments and strings in practice, where the parser accepts them
     // a UTF-8 byte order mark stays: JavaParser skips it, and the tree's positions keep counting it like the file
     String code = new String(file.content(), StandardCharsets.UTF_8);
@@ -49,7 +62,7 @@ final class JavaWorker implements FrontEnd.Worker {
     } catch (RuntimeException | StackOverflowError e) {
       // the parser recurses once per nesting level, so absurdly nested generated code can exhaust the stack; the
       // scan must go on with the other files either way
-      return new JavaFileAnalysis(file.path(), null, List.of(new Notification(PARSE_ERROR, Level.WARNING,
+      return new Parsed(null, List.of(new Notification(PARSE_ERROR, Level.WARNING,
           file.path(), 0, "the Java parser failed: " + e.getClass().getSimpleName())));
     }
     List<Notification> notifications = new ArrayList<>();
@@ -57,7 +70,7 @@ final class JavaWorker implements FrontEnd.Worker {
       notifications.add(new Notification(PARSE_ERROR, Level.WARNING, file.path(), line(problem),
           message(problem)));
     }
-    return new JavaFileAnalysis(file.path(), result.getResult().orElse(null), notifications);
+    return new Parsed(result.getResult().orElse(null), List.copyOf(notifications));
   }
 
   /**

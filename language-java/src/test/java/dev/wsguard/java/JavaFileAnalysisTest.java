@@ -13,18 +13,13 @@ import org.junit.jupiter.api.Test;
 class JavaFileAnalysisTest {
   @Test
   void asksTheEngineToReadNoImportedFile() {
-    assertEquals(List.of(), new JavaFileAnalysis("A.java", null, List.of()).imports());
-  }
-
-  @Test
-  void hasNoTreeWhenNothingParsed() {
-    assertTrue(new JavaFileAnalysis("A.java", null, List.of()).compilationUnit().isEmpty());
+    assertEquals(List.of(), new JavaFileAnalysis("A.java", List.of()).imports());
   }
 
   @Test
   void keepsItsOwnCopyOfTheNotifications() {
     List<Notification> notifications = new ArrayList<>();
-    JavaFileAnalysis analysis = new JavaFileAnalysis("A.java", null, notifications);
+    JavaFileAnalysis analysis = new JavaFileAnalysis("A.java", notifications);
     notifications.add(Notification.of("parse-error", Level.WARNING, "A.java", "late"));
     assertEquals(List.of(), analysis.notifications());
     assertThrows(UnsupportedOperationException.class, () -> analysis.notifications().add(notifications.get(0)));

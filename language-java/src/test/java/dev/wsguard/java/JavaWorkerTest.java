@@ -1,6 +1,7 @@
 package dev.wsguard.java;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.javaparser.ast.CompilationUnit;
@@ -22,7 +23,7 @@ class JavaWorkerTest {
 
   @Test
   void parsesJava21FileWithoutNotification() {
-    JavaFileAnalysis analysis = analyze("src/Shapes.java", """
+    JavaWorker.Parsed analysis = parse("src/Shapes.java", """
         package demo;
 
         sealed interface Shape permits Circle, Square, Blob {}
@@ -61,7 +62,7 @@ class JavaWorkerTest {
         }
         """);
     assertEquals(List.of(), analysis.notifications());
-    CompilationUnit unit = analysis.compilationUnit().orElseThrow();
+    CompilationUnit unit = analysis.unit();
     assertEquals(2, unit.findAll(RecordDeclaration.class).size());
     assertEquals(2, unit.findAll(SwitchExpr.class).size());
     assertEquals(1, unit.findAll(TextBlockLiteralExpr.class).size());
@@ -72,7 +73,7 @@ class JavaWorkerTest {
 
   @Test
   void reportsBrokenFileWithOneNotificationOnItsLineAndKeepsThePartialTree() {
-    JavaFileAnalysis analysis = analyze("src/Broken.java", """
+    JavaWorker.Parsed analysis = parse("src/Broken.java", """
         class Broken {
           void ok() {}
 
@@ -83,7 +84,7 @@ class JavaWorkerTest {
         """);
     assertEquals(List.of(new Notification("parse-error", Level.WARNING, "src/Broken.java", 5,
         "Parse error. Found \";\"")), analysis.notifications());
-    CompilationUnit unit = analysis.compilationUnit().orElseThrow();
+    CompilationUnit unit = analysis.unit();
     assertEquals(List.of("ok", "broken"),
         unit.findAll(MethodDeclaration.class).stream().map(MethodDeclaration::getNameAsString).toList());
   }
@@ -133,11 +134,24 @@ class JavaWorkerTest {
   void reportsAParserCrashInsteadOfThrowing() {
     // nesting this deep exhausts the stack of a recursive-descent parser
     String code = "class A { int x = " + "(".repeat(50_000) + "1" + ")".repeat(50_000) + "; }";
-    JavaFileAnalysis analysis = analyze("Deep.java", code);
+    JavaWorker.Parsed analysis = parse("Deep.java", code);
     assertEquals(List.of(new Notification("parse-error", Level.WARNING, "Deep.java", 0,
         "the Java parser failed: StackOverflowError")), analysis.notifications());
-    assertTrue(analysis.compilationUnit().isEmpty());
+    assertNull(analysis.unit());
     assertEquals(List.of(), analyze("Fine.java", "class Fine { int x = (1); }").notifications());
+  }
+
+  @Test
+  void analysisCarriesTheParseProblemsButNotTheTree() {
+    String code = "class A {\n  void f() {\n    a(;\n  }\n}\n";
+    JavaFileAnalysis analysis = analyze("A.java", code);
+    assertEquals(parse("A.java", code).notifications(), analysis.notifications());
+    assertEquals(List.of("path", "notifications"),
+        java.util.Arrays.stream(JavaFileAnalysis.class.getRecordComponents()).map(c -> c.getName()).toList());
+  }
+
+  private JavaWorker.Parsed parse(String path, String code) {
+    return worker.parse(new SourceFile(path, code.getBytes(StandardCharsets.UTF_8)));
   }
 
   private JavaFileAnalysis analyze(String path, String code) {

@@ -34,14 +34,6 @@ public record JsFileAnalysis(
     List<String> starSpecifiers,
     Map<String, HandlerFact> handlerExports) implements FileAnalysis {
 
-  public JsFileAnalysis(String path, Language language, List<Notification> notifications,
-      Map<String, List<String>> importCandidates, List<EndpointFact> endpoints, List<PartFact> parts,
-      List<TokenUseFact> tokenUses, Map<String, SummaryFact> summaries, Map<String, ExportFact> exports,
-      List<String> starSpecifiers) {
-    this(path, language, notifications, importCandidates, endpoints, parts, tokenUses, summaries, exports,
-        starSpecifiers, Map.of());
-  }
-
   public JsFileAnalysis {
     handlerExports = Map.copyOf(handlerExports);
     notifications = List.copyOf(notifications);
@@ -57,7 +49,7 @@ public record JsFileAnalysis(
   /** An analysis with nothing in it but notifications (an unreadable file). */
   static JsFileAnalysis empty(String path, Language language, List<Notification> notifications) {
     return new JsFileAnalysis(path, language, notifications, Map.of(), List.of(), List.of(), List.of(), Map.of(),
-        Map.of(), List.of());
+        Map.of(), List.of(), Map.of());
   }
 
   @Override

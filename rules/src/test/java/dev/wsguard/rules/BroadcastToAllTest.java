@@ -1,8 +1,10 @@
 package dev.wsguard.rules;
 
 import static dev.wsguard.rules.Facts.endpoint;
+import static dev.wsguard.rules.Facts.findings;
 import static dev.wsguard.rules.Facts.line;
 import static dev.wsguard.rules.Facts.send;
+import static dev.wsguard.rules.Facts.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,7 +19,6 @@ import dev.wsguard.core.model.RelatedLocation;
 import dev.wsguard.core.model.Send;
 import dev.wsguard.core.rule.Confidence;
 import dev.wsguard.core.rule.Finding;
-import dev.wsguard.core.rule.FindingCollector;
 import dev.wsguard.core.rule.Level;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,15 +29,11 @@ class BroadcastToAllTest {
   private final Endpoint anonymous = endpoint().build();
 
   private List<Finding> run(Endpoint endpoint, Send send) {
-    FindingCollector collector = new FindingCollector(rule);
-    rule.check(endpoint, send, collector);
-    return collector.findings();
+    return findings(rule, r -> rule.check(endpoint, send, r));
   }
 
   private Finding only(Endpoint endpoint, Send send) {
-    List<Finding> findings = run(endpoint, send);
-    assertEquals(1, findings.size(), findings::toString);
-    return findings.get(0);
+    return single(run(endpoint, send));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.wsguard.rules;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.wsguard.core.model.Audience;
 import dev.wsguard.core.model.Coverage;
 import dev.wsguard.core.model.CredentialSource;
@@ -17,12 +19,30 @@ import dev.wsguard.core.model.Provenance;
 import dev.wsguard.core.model.Send;
 import dev.wsguard.core.model.SourceLocation;
 import dev.wsguard.core.model.Strength;
+import dev.wsguard.core.rule.Finding;
+import dev.wsguard.core.rule.FindingCollector;
+import dev.wsguard.core.rule.Reporter;
+import dev.wsguard.core.rule.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Small builders for model facts, shared by the rule tests; every fact sits in one file, told apart by line. */
 final class Facts {
+  /** Runs one check of {@code rule} into a fresh collector and returns what it reported. */
+  static List<Finding> findings(Rule rule, Consumer<Reporter> check) {
+    FindingCollector collector = new FindingCollector(rule);
+    check.accept(collector);
+    return collector.findings();
+  }
+
+  /** The one finding; fails with the whole list when there are none or several. */
+  static Finding single(List<Finding> findings) {
+    assertEquals(1, findings.size(), findings::toString);
+    return findings.get(0);
+  }
+
   static final String FILE = "server.js";
 
   private Facts() {}

@@ -1,8 +1,10 @@
 package dev.wsguard.rules;
 
 import static dev.wsguard.rules.Facts.endpoint;
+import static dev.wsguard.rules.Facts.findings;
 import static dev.wsguard.rules.Facts.handler;
 import static dev.wsguard.rules.Facts.line;
+import static dev.wsguard.rules.Facts.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -14,7 +16,6 @@ import dev.wsguard.core.model.PermissionCheck;
 import dev.wsguard.core.model.RelatedLocation;
 import dev.wsguard.core.rule.Confidence;
 import dev.wsguard.core.rule.Finding;
-import dev.wsguard.core.rule.FindingCollector;
 import dev.wsguard.core.rule.Level;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,15 +25,11 @@ class MissingMessageAuthzTest {
   private final Endpoint endpoint = endpoint().authenticatedByQueryToken().build();
 
   private List<Finding> run(MessageHandler handler) {
-    FindingCollector collector = new FindingCollector(rule);
-    rule.check(endpoint, handler, collector);
-    return collector.findings();
+    return findings(rule, r -> rule.check(endpoint, handler, r));
   }
 
   private Finding only(MessageHandler handler) {
-    List<Finding> findings = run(handler);
-    assertEquals(1, findings.size(), findings::toString);
-    return findings.get(0);
+    return single(run(handler));
   }
 
   @Test

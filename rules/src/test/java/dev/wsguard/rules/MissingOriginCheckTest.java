@@ -2,7 +2,9 @@ package dev.wsguard.rules;
 
 import static dev.wsguard.rules.Facts.authGuard;
 import static dev.wsguard.rules.Facts.endpoint;
+import static dev.wsguard.rules.Facts.findings;
 import static dev.wsguard.rules.Facts.line;
+import static dev.wsguard.rules.Facts.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -20,7 +22,6 @@ import dev.wsguard.core.model.RelatedLocation;
 import dev.wsguard.core.model.Strength;
 import dev.wsguard.core.rule.Confidence;
 import dev.wsguard.core.rule.Finding;
-import dev.wsguard.core.rule.FindingCollector;
 import dev.wsguard.core.rule.Level;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,15 +30,11 @@ class MissingOriginCheckTest {
   private final MissingOriginCheck rule = new MissingOriginCheck();
 
   private List<Finding> run(Endpoint endpoint) {
-    FindingCollector collector = new FindingCollector(rule);
-    rule.check(endpoint, collector);
-    return collector.findings();
+    return findings(rule, r -> rule.check(endpoint, r));
   }
 
   private Finding only(Endpoint endpoint) {
-    List<Finding> findings = run(endpoint);
-    assertEquals(1, findings.size(), findings::toString);
-    return findings.get(0);
+    return single(run(endpoint));
   }
 
   @Test

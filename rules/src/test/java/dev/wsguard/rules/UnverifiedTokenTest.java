@@ -1,6 +1,8 @@
 package dev.wsguard.rules;
 
+import static dev.wsguard.rules.Facts.findings;
 import static dev.wsguard.rules.Facts.line;
+import static dev.wsguard.rules.Facts.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -10,7 +12,6 @@ import dev.wsguard.core.model.RelatedLocation;
 import dev.wsguard.core.model.TokenUse;
 import dev.wsguard.core.rule.Confidence;
 import dev.wsguard.core.rule.Finding;
-import dev.wsguard.core.rule.FindingCollector;
 import dev.wsguard.core.rule.Level;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,15 +20,11 @@ class UnverifiedTokenTest {
   private final UnverifiedToken rule = new UnverifiedToken();
 
   private List<Finding> run(TokenUse use) {
-    FindingCollector collector = new FindingCollector(rule);
-    rule.check(use, collector);
-    return collector.findings();
+    return findings(rule, r -> rule.check(use, r));
   }
 
   private Finding only(TokenUse use) {
-    List<Finding> findings = run(use);
-    assertEquals(1, findings.size(), findings::toString);
-    return findings.get(0);
+    return single(run(use));
   }
 
   private static TokenUse decode(boolean trusted) {

@@ -82,17 +82,12 @@ class CorpusTest {
     for (CorpusCase c : CorpusCase.all()) {
       for (Path file : c.files()) {
         Markers.Parsed parsed = Markers.parse(Files.readString(file), CorpusScanner.ruleIds());
-        if (parsed.markers().isEmpty() && !parsed.declaredNoFindings() && !isPartOfApp(c)) {
+        if (parsed.markers().isEmpty() && !parsed.declaredNoFindings()) {
           bare.add(file.toString());
         }
       }
     }
     assertEquals(List.of(), bare, "corpus files without markers (add them, or '// corpus: no-findings' on line 1)");
-  }
-
-  /** A helper file of a multi-file app may carry no markers: the app's other files hold them. */
-  private static boolean isPartOfApp(CorpusCase c) {
-    return c.files().size() > 1;
   }
 
   @Test

@@ -195,10 +195,7 @@ public final class FunctionSummaries {
     if (name != null) {
       return name.text();
     }
-    Node parent = fn.parent();
-    while (parent != null && parent.isAny("parenthesized_expression", "as_expression")) {
-      parent = parent.parent();
-    }
+    Node parent = Syntax.wrapped(fn).parent();
     if (parent != null && parent.is("variable_declarator")) {
       return parent.child("name").text();
     }

@@ -104,10 +104,7 @@ public final class MessageDispatch {
     if (literal == null) {
       return;
     }
-    Node dispatch = subscript.parent();
-    while (dispatch != null && dispatch.isAny("parenthesized_expression", "non_null_expression")) {
-      dispatch = dispatch.parent();
-    }
+    Node dispatch = Syntax.wrapped(subscript).parent();
     for (Node member : literal.namedChildren()) {
       String key = null;
       Node fn = null;

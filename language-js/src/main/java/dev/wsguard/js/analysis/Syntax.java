@@ -46,6 +46,27 @@ public final class Syntax {
     return e;
   }
 
+  /**
+   * The upward twin of {@link #unwrap}: the outermost expression that holds {@code n} only under parentheses and
+   * type-only wrappers, so that its {@code parent()} is where the value really goes.
+   */
+  public static Node wrapped(Node n) {
+    Node e = n;
+    while (e.parent() != null && e.parent().isAny(TRANSPARENT)) {
+      e = e.parent();
+    }
+    return e;
+  }
+
+  /** Like {@link #wrapped}, and also out of {@code await}: where an awaited value really goes. */
+  public static Node wrappedAwait(Node n) {
+    Node e = n;
+    while (e.parent() != null && (e.parent().isAny(TRANSPARENT) || e.parent().is("await_expression"))) {
+      e = e.parent();
+    }
+    return e;
+  }
+
   /** Like {@link #unwrap}, and also under {@code await}. */
   public static Node unwrapAwait(Node n) {
     Node e = unwrap(n);

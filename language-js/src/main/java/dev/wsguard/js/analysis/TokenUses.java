@@ -145,10 +145,7 @@ public final class TokenUses {
   private static Node promiseCatch(Node call) {
     Node current = call;
     while (true) {
-      Node parent = current.parent();
-      while (parent != null && parent.isAny("parenthesized_expression", "await_expression")) {
-        parent = parent.parent();
-      }
+      Node parent = Syntax.wrappedAwait(current).parent();
       if (parent == null || !parent.is("member_expression")) {
         return null;
       }
@@ -344,11 +341,7 @@ public final class TokenUses {
   }
 
   private Node assignedBinding(Node call) {
-    Node p = call.parent();
-    while (p != null && p.isAny("parenthesized_expression", "await_expression", "as_expression",
-        "non_null_expression")) {
-      p = p.parent();
-    }
+    Node p = Syntax.wrappedAwait(call).parent();
     if (p == null) {
       return null;
     }
@@ -368,13 +361,10 @@ public final class TokenUses {
   private static Node decodedValue(Node call) {
     Node value = call;
     while (true) {
+      value = Syntax.wrappedAwait(value);
       Node p = value.parent();
       if (p == null) {
         return value;
-      }
-      if (p.isAny("parenthesized_expression", "await_expression", "as_expression", "non_null_expression")) {
-        value = p;
-        continue;
       }
       // Buffer.from(...).toString()
       if (p.is("member_expression") && "toString".equals(Syntax.lastName(p)) && p.parent() != null
@@ -395,12 +385,8 @@ public final class TokenUses {
     if (depth > MAX_DEPTH) {
       return true;
     }
+    value = Syntax.wrappedAwait(value);
     Node p = value.parent();
-    while (p != null && p.isAny("parenthesized_expression", "await_expression", "as_expression",
-        "non_null_expression")) {
-      value = p;
-      p = p.parent();
-    }
     if (p == null) {
       return false;
     }

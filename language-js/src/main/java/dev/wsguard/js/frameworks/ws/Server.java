@@ -28,10 +28,7 @@ final class Server {
   }
 
   static Server created(FileContext cx, Node creation) {
-    Node parent = creation.parent();
-    while (parent != null && parent.isAny("parenthesized_expression", "as_expression", "satisfies_expression")) {
-      parent = parent.parent();
-    }
+    Node parent = Syntax.wrapped(creation).parent();
     Node binding = null;
     String key = null;
     if (parent != null && parent.is("variable_declarator") && parent.child("name").is("identifier")) {
