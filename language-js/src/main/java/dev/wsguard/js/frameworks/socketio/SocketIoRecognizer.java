@@ -1,0 +1,19 @@
+package dev.wsguard.js.frameworks.socketio;
+
+import dev.wsguard.js.analysis.FileContext;
+import dev.wsguard.js.frameworks.FrameworkRecognizer;
+import dev.wsguard.js.frameworks.Recognized;
+
+/** Recognises Socket.IO servers. */
+public final class SocketIoRecognizer implements FrameworkRecognizer {
+  private final FileContext cx;
+
+  public SocketIoRecognizer(FileContext cx) {
+    this.cx = cx;
+  }
+
+  @Override
+  public Recognized recognize() {
+    return cx == null ? Recognized.NONE : Recognized.NONE;
+  }
+}
