@@ -28,6 +28,23 @@ final class AtomicOutput {
   private AtomicOutput() {}
 
   static void write(Path target, Body body) throws IOException {
+    writeWith(target, temp -> {
+      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        body.writeTo(out);
+      }
+    });
+  }
+
+  /** Replaces the file's bytes all at once, keeping its permissions. */
+  static void writeBytes(Path target, byte[] content) throws IOException {
+    writeWith(target, temp -> Files.write(temp, content));
+  }
+
+  private interface Filler {
+    void fill(Path temp) throws IOException;
+  }
+
+  private static void writeWith(Path target, Filler filler) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path folder = absolute.getParent();
     Path name = absolute.getFileName();
@@ -36,9 +53,7 @@ final class AtomicOutput {
     }
     Path temp = Files.createTempFile(folder, "." + name + ".", ".tmp");
     try {
-      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        body.writeTo(out);
-      }
+      filler.fill(temp);
       keepPermissions(absolute, temp);
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -28,6 +28,7 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -48,8 +49,7 @@ final class ScanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to scan (default: .).")
-  List<String> paths = new ArrayList<>();
+  @Mixin ScanSelection selection;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, json or sarif (default: text).")
@@ -66,21 +66,6 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--exit-zero", description = "Report findings but exit 0.")
   boolean exitZero;
 
-  @Option(names = "--rules", paramLabel = "ID", split = ",", description = "Run only these rules (comma-separated).")
-  List<String> ruleIds = new ArrayList<>();
-
-  @Option(names = "--exclude", paramLabel = "GLOB",
-      description = "Skip paths matching this glob, relative to the scan root; a glob without '/' matches names "
-          + "anywhere. Repeatable; on top of .gitignore and the default skips.")
-  List<String> excludes = new ArrayList<>();
-
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-      description = "Parser threads (default: one per processor).")
-  int threads;
-
-  @Option(names = "--verbose", description = "Also report skipped files and unresolved imports.")
-  boolean verbose;
-
   @Option(names = "--stats", description = "Print where the time went on standard error.")
   boolean stats;
 
@@ -94,17 +79,9 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Path> targets = targets();
-    Path root = ScanRoot.of(targets, workingDirectory)
-        .orElseThrow(() -> usage("the paths share no common folder"));
-    Set<String> rules = selectedRules();
-    checkExcludes();
-    if (threads < 0) {
-      throw usage("--threads must be 0 or more, was " + threads);
-    }
+    ScanOptions options = selection.options(workingDirectory, analyzers.rules());
     List<FrontEnd> frontEnds = analyzers.frontEnds().get();
-    ScanResult result = new Scan(frontEnds, analyzers.rules())
-        .run(new ScanOptions(root, targets, rules, excludes, threads, verbose));
+    ScanResult result = new Scan(frontEnds, analyzers.rules()).run(options);
 
     PrintWriter err = spec.commandLine().getErr();
     if (output == null) {
@@ -116,60 +93,13 @@ final class ScanCommand implements Callable<Integer> {
       new TextWriter().writeNotifications(result.notifications(), err);
     }
     if (stats) {
-      printStats(result.stats(), threads, err);
+      printStats(result.stats(), selection.threads, err);
     }
     if (result.stats().filesDiscovered() == 0) {
       err.println("wsguard: nothing to scan: no " + extensions(frontEnds) + " file under the given paths");
       return ExitCodes.USAGE;
     }
     return ExitCodes.forFindings(result.findings(), failOn, exitZero);
-  }
-
-  private List<Path> targets() {
-    List<String> given = paths.isEmpty() ? List.of(".") : paths;
-    Set<Path> targets = new LinkedHashSet<>();
-    for (String raw : given) {
-      Path path;
-      try {
-        path = workingDirectory.resolve(raw).normalize();
-      } catch (InvalidPathException e) {
-        throw usage("not a valid path: " + raw);
-      }
-      if (!Files.exists(path)) {
-        throw usage("path does not exist: " + raw);
-      }
-      targets.add(path);
-    }
-    return List.copyOf(targets);
-  }
-
-  private Set<String> selectedRules() {
-    Set<String> known = analyzers.rules().stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
-    Set<String> wanted = new LinkedHashSet<>();
-    for (String id : ruleIds) {
-      String trimmed = id.strip();
-      if (trimmed.isEmpty()) {
-        continue;
-      }
-      if (!known.contains(trimmed)) {
-        throw usage("unknown rule id: " + trimmed + " (known: " + String.join(", ", known) + ")");
-      }
-      wanted.add(trimmed);
-    }
-    if (!ruleIds.isEmpty() && wanted.isEmpty()) {
-      throw usage("--rules names no rule");
-    }
-    return wanted;
-  }
-
-  private void checkExcludes() {
-    for (String glob : excludes) {
-      try {
-        FileSystems.getDefault().getPathMatcher("glob:" + glob);
-      } catch (PatternSyntaxException e) {
-        throw usage("invalid --exclude glob: " + glob);
-      }
-    }
   }
 
   private void writeAtomically(ScanResult result) {
@@ -195,7 +125,7 @@ final class ScanCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static String extensions(List<FrontEnd> frontEnds) {
+  static String extensions(List<FrontEnd> frontEnds) {
     Set<String> all = new TreeSet<>();
     frontEnds.forEach(f -> all.addAll(f.extensions()));
     return String.join(" ", all);

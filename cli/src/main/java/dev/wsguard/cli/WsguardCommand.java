@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = WsguardCommand.Version.class,
     description = "Static analyzer for WebSocket servers (Node.js and Java).",
-    synopsisSubcommandLabel = "(scan | rules | explain)")
+    synopsisSubcommandLabel = "(scan | fix | rules | explain)")
 public final class WsguardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -41,6 +41,7 @@ public final class WsguardCommand implements Callable<Integer> {
     Path cwd = workingDirectory.toAbsolutePath().normalize();
     CommandLine cli = new CommandLine(new WsguardCommand())
         .addSubcommand(new ScanCommand(cwd, analyzers))
+        .addSubcommand(new FixCommand(cwd, analyzers))
         .addSubcommand(new RulesCommand(analyzers))
         .addSubcommand(new ExplainCommand(analyzers))
         .setCaseInsensitiveEnumValuesAllowed(true)
@@ -59,7 +60,7 @@ public final class WsguardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "missing command: scan, rules or explain (see wsguard --help)");
+    throw new ParameterException(spec.commandLine(), "missing command: scan, fix, rules or explain (see wsguard --help)");
   }
 
   /** One line saying what is wrong: a wall of usage text hides the one line that matters. */

@@ -5,7 +5,10 @@ import dev.wsguard.core.engine.FrontEnd;
 import dev.wsguard.core.engine.LinkContext;
 import dev.wsguard.core.engine.Notification;
 import dev.wsguard.core.engine.SourceFile;
+import dev.wsguard.core.fix.Fix;
+import dev.wsguard.core.fix.FixIntent;
 import dev.wsguard.core.fix.FixRenderer;
+import dev.wsguard.core.fix.TextEdit;
 import dev.wsguard.core.model.Endpoint;
 import dev.wsguard.core.model.FileFacts;
 import dev.wsguard.core.model.Framework;
@@ -69,7 +72,7 @@ final class TinyAnalyzers {
   static final class TinyToken implements TokenUseCheck {
     @Override
     public void check(TokenUse use, Reporter report) {
-      report.at(use.location()).variant(Variant.FOUND, "a token").emit();
+      report.at(use.location()).variant(Variant.FOUND, "a token").fix(new FixIntent.VerifyToken(use)).emit();
     }
   }
 
@@ -139,7 +142,25 @@ final class TinyAnalyzers {
 
     @Override
     public FixRenderer fixRenderer() {
-      return (intent, file) -> Optional.empty();
+      return TinyFrontEnd::render;
+    }
+
+    /** Rewrites the line's TOKEN as VERIFIED and inserts a comment line above it. */
+    private static Optional<Fix> render(FixIntent intent, SourceFile file) {
+      if (!(intent instanceof FixIntent.VerifyToken v)) {
+        return Optional.empty();
+      }
+      String text = new String(file.content(), StandardCharsets.UTF_8);
+      SourceLocation line = v.use().location();
+      int lineStart = line.startByte();
+      int lineChar = new String(file.content(), 0, lineStart, StandardCharsets.UTF_8).length();
+      int token = text.indexOf("TOKEN", lineChar);
+      int tokenByte = text.substring(0, token).getBytes(StandardCharsets.UTF_8).length;
+      // one edit from the line's start through the word: the inserted line and the rewrite cannot overlap
+      String prefix = text.substring(lineChar, token);
+      return Optional.of(new Fix("verify the token", List.of(new TextEdit(
+          new SourceLocation(file.path(), 1, 1, 1, 1, lineStart, tokenByte + 5),
+          "# verified below\n" + prefix + "VERIFIED"))));
     }
   }
 }

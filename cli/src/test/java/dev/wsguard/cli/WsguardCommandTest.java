@@ -39,7 +39,7 @@ class WsguardCommandTest {
   void reportsMissingCommandInOneLine() {
     Cli.Run run = Cli.tiny(tmp);
     assertEquals(ExitCodes.USAGE, run.code());
-    assertEquals(List.of("wsguard: missing command: scan, rules or explain (see wsguard --help)"), run.errLines());
+    assertEquals(List.of("wsguard: missing command: scan, fix, rules or explain (see wsguard --help)"), run.errLines());
   }
 
   @Test

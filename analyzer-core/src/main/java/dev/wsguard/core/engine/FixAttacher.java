@@ -8,6 +8,8 @@ import dev.wsguard.core.rule.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -43,13 +45,26 @@ final class FixAttacher {
         try {
           EditSet.of(combined);
           accepted = combined;
-          finding = finding.withFix(fix.get());
+          Fix based = fix.get();
+          for (String touched : touchedPaths(based)) {
+            SourceFile file = files.apply(touched);
+            if (file != null) {
+              based = based.withBase(touched, file.content());
+            }
+          }
+          finding = finding.withFix(based);
         } catch (EditSet.OverlappingEditsException e) {
           // an earlier finding's fix already rewrites these bytes: this one is left for a later run
         }
       }
       out.add(finding);
     }
+    return out;
+  }
+
+  private static Set<String> touchedPaths(Fix fix) {
+    Set<String> out = new TreeSet<>();
+    fix.edits().forEach(e -> out.add(e.range().path()));
     return out;
   }
 

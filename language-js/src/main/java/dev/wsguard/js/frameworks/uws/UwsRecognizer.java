@@ -14,6 +14,7 @@ public final class UwsRecognizer implements FrameworkRecognizer {
 
   @Override
   public Recognized recognize() {
-    return cx == null ? Recognized.NONE : Recognized.NONE;
+    java.util.Objects.requireNonNull(cx.tree());
+    return Recognized.NONE;
   }
 }
