@@ -6,14 +6,12 @@ import dev.wsguard.js.frameworks.Recognized;
 
 /** Recognises NestJS gateway servers. */
 public final class NestGatewayRecognizer implements FrameworkRecognizer {
-  private final FileContext cx;
-
   public NestGatewayRecognizer(FileContext cx) {
-    this.cx = cx;
+    // a placeholder until this framework's recogniser lands: it reads nothing yet
   }
 
   @Override
   public Recognized recognize() {
-    return cx == null ? Recognized.NONE : Recognized.NONE;
+    return Recognized.NONE;
   }
 }
