@@ -50,6 +50,7 @@ public final class ApiTables {
   private final Set<String> senderFields = lower("sender-fields.txt");
   private final Set<String> dbReceivers = lower("db-receivers.txt");
   private final Set<String> dbReadVerbs = lower("db-read-verbs.txt");
+  private final Map<String, String> authMiddleware = new LinkedHashMap<>();
 
   private ApiTables() {
     for (String line : lines("verify.txt")) {
@@ -62,6 +63,10 @@ public final class ApiTables {
     for (String line : lines("credential-parsers.txt")) {
       String[] cols = line.split("\\s+");
       credentialParsers.put(cols[0], cols[1]);
+    }
+    for (String line : lines("auth-middleware.txt")) {
+      String[] cols = line.split("\\s+");
+      authMiddleware.put(cols[0], cols[1]);
     }
     suffixes(verifiers.keySet());
     suffixes(verifierCredentials.keySet());
@@ -90,6 +95,10 @@ public final class ApiTables {
 
   /** The credential a verify call reads from the request by itself ("COOKIE"); null when it is handed a token. */
   public String verifierCredential(Api api, List<String> calleeChain) {
+    // an exact entry decides: jose.jwtVerify is handed a token, whatever *.jwtVerify (@fastify/jwt) reads
+    if (api != null && verifiers.containsKey(api.qualified())) {
+      return verifierCredentials.get(api.qualified());
+    }
     return match(verifierCredentials, api, calleeChain);
   }
 
@@ -109,6 +118,14 @@ public final class ApiTables {
   /** The credential source name a call reads ("COOKIE"); null when it reads none. */
   public String credentialParser(Api api, List<String> calleeChain) {
     return match(credentialParsers, api, calleeChain);
+  }
+
+  /**
+   * The credential (a CredentialSource name) read by the middleware a factory builds when that middleware verifies
+   * the request and ends it on failure (express-jwt, passport.authenticate); null for any other API.
+   */
+  public String authMiddlewareCredential(Api api) {
+    return api == null ? null : authMiddleware.get(api.qualified());
   }
 
   public boolean isRejectMethod(String name) {

@@ -58,7 +58,8 @@ final class Conditions {
         return binary(e, path, depth);
       }
       case "call_expression" -> {
-        return new Branches(callTerms(e, path), List.of());
+        Term session = sessionCheck(e, path);
+        return session != null ? new Branches(List.of(session), List.of()) : new Branches(callTerms(e, path), List.of());
       }
       case "identifier", "member_expression", "subscript_expression" -> {
         return truthiness(e, path);
@@ -251,6 +252,11 @@ final class Conditions {
       return null;
     }
     Node checked = Syntax.unwrap(e);
+    // req.isAuthenticated() (passport) reads the user its session middleware restored
+    if (checked != null && checked.is("call_expression") && "isAuthenticated".equals(Syntax.calleeName(checked))
+        && Syntax.arguments(checked).isEmpty()) {
+      return parsed;
+    }
     if (checked != null && checked.is("identifier")) {
       return constantCopyOfSessionField(checked) ? parsed : null;
     }

@@ -66,7 +66,7 @@ public final class CredentialReader {
           found.add(CredentialSource.HTTP_SESSION);
         }
       }
-      case "searchparams", "query" -> {
+      case "searchparams", "query", "getquery" -> {
         if (!at.is("string_fragment") && (readsToken(at) || readsTokenThroughVariable(at))) {
           found.add(CredentialSource.QUERY_TOKEN);
         }
@@ -107,10 +107,15 @@ public final class CredentialReader {
     }
     if (holder.is("arguments") && holder.parent() != null && holder.parent().is("call_expression")) {
       Node call = holder.parent();
-      return "get".equals(Syntax.calleeName(call))
-          && "headers".equals(Syntax.lastName(Syntax.receiver(call)));
+      return "get".equals(Syntax.calleeName(call)) && "headers".equals(Syntax.lastName(Syntax.receiver(call)))
+          || isGetHeader(call);
     }
     return false;
+  }
+
+  /** uWebSockets.js's {@code req.getHeader('name')} on the upgrade request. */
+  private static boolean isGetHeader(Node call) {
+    return "getHeader".equals(Syntax.calleeName(call)) && Syntax.receiver(call) != null;
   }
 
   /**
@@ -140,6 +145,11 @@ public final class CredentialReader {
 
   /** {@code req.headers.cookie}, {@code headers['cookie']}, {@code req.cookies}: not a cookie option object. */
   private static boolean headerOrCookieJar(Node at) {
+    Node literal = at.is("string_fragment") ? at.parent() : null;
+    Node holder = literal == null ? null : literal.parent();
+    if (holder != null && holder.is("arguments") && holder.parent() != null && isGetHeader(holder.parent())) {
+      return true;
+    }
     Node member = at.ancestor("member_expression", "subscript_expression");
     return member != null && (member.text().contains("headers") || member.text().contains("req")
         || member.text().contains("request"));

@@ -89,6 +89,9 @@ public final class FileContext {
           || base == Role.CONNECTION && path.get(1).equals("upgradeReq"))) {
         return Role.REQUEST;
       }
+      if (path != null && path.size() == 2 && base == Role.SOCKET_STREAM && path.get(1).equals("socket")) {
+        return Role.CONNECTION;
+      }
       if (path != null && path.size() == 2 && base == Role.CLIENT_INFO && path.get(1).equals("origin")) {
         return Role.ORIGIN;
       }

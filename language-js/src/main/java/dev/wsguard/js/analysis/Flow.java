@@ -24,18 +24,33 @@ public final class Flow {
   private Flow() {}
 
   public static Result walk(FileContext cx, Node fn, Policy policy) {
+    return walk(cx, fn, policy, null);
+  }
+
+  /**
+   * Walks a handler that runs after a session middleware filled {@code req.session} (an express-session
+   * {@code app.use(session(...))} registered before the route): {@code session} is that middleware's term, or null.
+   */
+  public static Result walk(FileContext cx, Node fn, Policy policy, Term session) {
     PathWalker walker = new PathWalker(cx, policy);
     Node callback = policy instanceof CallbackDecides decides ? decides.callback() : null;
     if (callback != null) {
       walker.alias(callback, PathWalker.Alias.DECISION_CALLBACK);
     }
-    List<Outcome> outcomes = walker.walk(fn, List.of(Path.start()));
+    Path start = session == null ? Path.start() : Path.start().withFact("session", session);
+    List<Outcome> outcomes = walker.walk(fn, List.of(start));
     List<Accept> accepts = new ArrayList<>();
     List<Term> seen = new ArrayList<>(walker.seen());
     for (Outcome o : outcomes) {
       if (policy.everyExitAccepts()) {
         List<PathFact> paths = o.paths().stream().map(Path::fact).toList();
         accepts.add(new Accept(o.at(), paths));
+        continue;
+      }
+      boolean normalExit = o.kind() == Outcome.Kind.END || o.kind() == Outcome.Kind.RETURN;
+      if (policy.normalExitAccepts() && normalExit) {
+        accepts.add(new Accept(o.at(), o.paths().stream().map(Path::fact).toList()));
+        o.paths().forEach(p -> p.fact().terms().stream().filter(t -> !seen.contains(t)).forEach(seen::add));
         continue;
       }
       if (o.kind() == Outcome.Kind.ACCEPT || callback != null && o.kind() == Outcome.Kind.RETURN && o.value() != null

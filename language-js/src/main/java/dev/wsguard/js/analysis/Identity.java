@@ -37,6 +37,9 @@ final class Identity {
       if ("String".equals(name) || "Number".equals(name)) {
         return isIdentity(Syntax.argument(e, 0), depth + 1);
       }
+      if (isUserData(e)) {
+        return true;
+      }
       return receiver != null && "get".equals(name) && firstWordIsIdentity(Syntax.lastName(receiver));
     }
     if (!e.isAny("identifier", "member_expression", "subscript_expression", "shorthand_property_identifier")) {
@@ -48,9 +51,14 @@ final class Identity {
     if (cx.valueOf(e) instanceof Value.Verified) {
       return true;
     }
-    List<String> path = Syntax.memberPath(e);
+    // { _id: msg.id, userId }: a shorthand property is the binding it names
+    List<String> path = e.is("shorthand_property_identifier") ? List.of(e.text()) : Syntax.memberPath(e);
     if (path == null) {
-      return false;
+      Node object = e.is("identifier") ? null : Syntax.unwrap(e.child("object"));
+      while (object != null && object.isAny("member_expression", "subscript_expression")) {
+        object = Syntax.unwrap(object.child("object"));
+      }
+      return object != null && isUserData(object);
     }
     Role baseRole = cx.roleOfExpression(Syntax.base(e));
     boolean onConnection = baseRole == Role.CONNECTION || baseRole == Role.REQUEST;
@@ -72,6 +80,15 @@ final class Identity {
       }
     }
     return false;
+  }
+
+  /**
+   * uWebSockets.js's {@code ws.getUserData()}: what the upgrade handler passed to {@code res.upgrade}, the identity
+   * it verified.
+   */
+  private boolean isUserData(Node call) {
+    return call.is("call_expression") && "getUserData".equals(Syntax.calleeName(call))
+        && cx.roleOfExpression(Syntax.receiver(call)) == Role.CONNECTION;
   }
 
   /** {@code userId}, {@code userOf}: a name whose first word names the user. */

@@ -39,6 +39,14 @@ public interface Policy {
     return false;
   }
 
+  /**
+   * True when returning or falling off the end accepts: an async Fastify hook lets the request go on unless it
+   * replied or threw.
+   */
+  default boolean normalExitAccepts() {
+    return false;
+  }
+
   /** True when the function (a callback argument) holds an accept, so it must be walked where it is passed. */
   boolean containsAccept(Node fn);
 }

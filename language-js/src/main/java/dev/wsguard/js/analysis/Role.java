@@ -15,5 +15,7 @@ public enum Role {
   /** An incoming message, or data taken from one. */
   MESSAGE,
   /** A ws server. */
-  SERVER
+  SERVER,
+  /** A stream wrapping a WebSocket connection, which is its {@code .socket} (@fastify/websocket before v8). */
+  SOCKET_STREAM
 }

@@ -314,15 +314,31 @@ public final class TokenUses {
     if (REJECTING_CALLS.contains(name)) {
       return true;
     }
-    if (name.equals("status")) {
-      String code = first == null ? "" : first.text();
+    // res.status(401), Fastify's reply.code(401), uWebSockets.js's res.writeStatus('401 Unauthorized')
+    if (name.equals("status") || name.equals("code") || name.equals("writeStatus")) {
+      String code = first == null ? "" : Syntax.stringValue(first) != null ? Syntax.stringValue(first) : first.text();
       return code.startsWith("4") || code.startsWith("5");
+    }
+    // Fastify's reply.send(err) in a catch answers with the caught error's status
+    if (name.equals("send") && first != null && first.is("identifier")) {
+      return declarationOfCatchParameter(first) != null;
     }
     if (name.equals("write")) {
       String written = Syntax.stringValue(first);
       return written != null && written.toUpperCase(Locale.ROOT).matches("HTTP/1\\.[01] [45].*");
     }
     return false;
+  }
+
+  /** The catch clause whose parameter the identifier names, by scope; null for any other identifier. */
+  private static Node declarationOfCatchParameter(Node identifier) {
+    for (Node p = identifier.parent(); p != null; p = p.parent()) {
+      if (p.is("catch_clause")) {
+        Node param = p.child("parameter");
+        return param != null && param.is("identifier") && param.text().equals(identifier.text()) ? p : null;
+      }
+    }
+    return null;
   }
 
   /** {@code try { user = verify(...) } catch (e) { log(e) } if (!user) return ...}: the check after the try. */

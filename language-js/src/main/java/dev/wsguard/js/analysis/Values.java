@@ -125,10 +125,10 @@ final class Values {
       }
       default -> { }
     }
-    // req.get('origin'), req.header('Origin')
+    // req.get('origin'), req.header('Origin'), uWebSockets.js's req.getHeader('origin')
     String name = Syntax.calleeName(call);
     String arg = Syntax.stringValue(Syntax.argument(call, 0));
-    if (("get".equals(name) || "header".equals(name)) && "origin".equalsIgnoreCase(arg)) {
+    if (("get".equals(name) || "header".equals(name) || "getHeader".equals(name)) && "origin".equalsIgnoreCase(arg)) {
       return new Value.OriginHeader();
     }
     return Value.UNKNOWN;

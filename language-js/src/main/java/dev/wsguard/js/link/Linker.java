@@ -97,13 +97,16 @@ public final class Linker {
   private void attach(PartFact part) {
     FunctionRef target = part.target();
     Modules.Resolved resolved = modules.export(modules.module(target.file(), target.specifier()), target.name());
-    if (resolved == null || resolved.export().binding() == null) {
+    if (resolved == null) {
       return;
     }
+    String binding = resolved.export().binding();
+    String function = resolved.export().functionKey();
+    // every endpoint on the export (an express Router holds several routes); a Fastify plugin's routes are bound to
+    // the plugin function's key, whatever name the module exports it under
     for (EndpointFact e : resolved.file().endpoints()) {
-      if (resolved.export().binding().equals(e.binding())) {
+      if (e.binding() != null && (e.binding().equals(binding) || e.binding().equals(function))) {
         partsOf.computeIfAbsent(e, k -> new ArrayList<>()).add(part);
-        return;
       }
     }
   }

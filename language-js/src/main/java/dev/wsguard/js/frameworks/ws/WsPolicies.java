@@ -4,6 +4,7 @@ import dev.wsguard.js.analysis.FileContext;
 import dev.wsguard.js.analysis.Flow;
 import dev.wsguard.js.analysis.Policy;
 import dev.wsguard.js.analysis.Role;
+import dev.wsguard.js.analysis.SocketServer;
 import dev.wsguard.js.analysis.Syntax;
 import dev.wsguard.js.parse.Node;
 import java.util.Locale;
@@ -12,7 +13,6 @@ import java.util.Set;
 /** What accepting and rejecting mean in each kind of ws handler. */
 final class WsPolicies {
   private static final Set<String> PROMISE_METHODS = Set.of("then", "catch", "finally");
-  private static final Set<String> EXPOSING_METHODS = Set.of("add", "push", "set", "join", "subscribe");
 
   private WsPolicies() {}
 
@@ -20,7 +20,7 @@ final class WsPolicies {
    * {@code server.on('upgrade', ...)}: {@code wss.handleUpgrade(...)} accepts; destroying the socket or answering
    * an HTTP error rejects.
    */
-  static Policy upgrade(FileContext cx, Server server) {
+  static Policy upgrade(FileContext cx, SocketServer server) {
     return new Policy() {
       @Override
       public Node acceptCondition(Node call) {
@@ -48,12 +48,12 @@ final class WsPolicies {
     };
   }
 
-  static boolean isHandleUpgrade(FileContext cx, Server server, Node call) {
+  static boolean isHandleUpgrade(FileContext cx, SocketServer server, Node call) {
     return call.is("call_expression") && "handleUpgrade".equals(Syntax.calleeName(call))
         && server.matches(cx, Syntax.receiver(call));
   }
 
-  static boolean holdsHandleUpgrade(FileContext cx, Server server, Node fn, int depth) {
+  static boolean holdsHandleUpgrade(FileContext cx, SocketServer server, Node fn, int depth) {
     for (Node n : fn.descendants()) {
       if (n.is("call_expression")) {
         if (isHandleUpgrade(cx, server, n)) {
@@ -170,142 +170,5 @@ final class WsPolicies {
         return false;
       }
     };
-  }
-
-  /**
-   * The connection handler: a send to the connection, a message listener or handing the socket to a collection
-   * exposes it; {@code ws.close()} and {@code ws.terminate()} reject.
-   */
-  static Policy connection(FileContext cx, Node socket) {
-    return new Policy() {
-      @Override
-      public Node acceptCondition(Node call) {
-        return exposes(cx, socket, call) ? call : null;
-      }
-
-      @Override
-      public boolean rejects(Node call) {
-        Node receiver = Syntax.receiver(call);
-        String method = Syntax.calleeName(call);
-        return receiver != null && isSocket(cx, socket, receiver) && method != null
-            && (method.equals("close") || method.equals("terminate"));
-      }
-
-      @Override
-      public boolean acceptsAt(Node node) {
-        // ws.onmessage = ...
-        if (!node.is("expression_statement")) {
-          return false;
-        }
-        Node e = Syntax.unwrap(node.namedChild(0));
-        if (e == null || !e.is("assignment_expression")) {
-          return false;
-        }
-        Node left = Syntax.unwrap(e.child("left"));
-        return left != null && left.is("member_expression") && "onmessage".equals(Syntax.lastName(left))
-            && isSocket(cx, socket, Syntax.object(left));
-      }
-
-      @Override
-      public boolean containsAccept(Node fn) {
-        for (Node n : fn.descendants()) {
-          if (n.is("call_expression") && exposes(cx, socket, n)) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-  }
-
-  static boolean isSocket(FileContext cx, Node socket, Node expr) {
-    Node e = Syntax.unwrap(expr);
-    return e != null && e.is("identifier") && socket != null && cx.scopes().declarationOf(e) == socket;
-  }
-
-  /** {@code ws.send(...)}, {@code ws.on('message', ...)}, {@code clients.add(ws)}. */
-  static boolean exposes(FileContext cx, Node socket, Node call) {
-    Node receiver = Syntax.receiver(call);
-    String method = Syntax.calleeName(call);
-    if (method == null) {
-      return false;
-    }
-    if (receiver != null && isSocket(cx, socket, receiver)) {
-      if (method.equals("send")) {
-        return true;
-      }
-      if (method.equals("on") || method.equals("once") || method.equals("addEventListener")
-          || method.equals("addListener")) {
-        return "message".equals(Syntax.stringValue(Syntax.argument(call, 0)));
-      }
-      return false;
-    }
-    if (EXPOSING_METHODS.contains(method)) {
-      for (Node argument : Syntax.arguments(call)) {
-        if (isSocket(cx, socket, argument)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * A message handler checked for first-message authentication: reaching a message type's branch (other than the
-   * one that verifies) accepts; when the handler does not dispatch, any call with an effect does.
-   */
-  static Policy firstMessage(FileContext cx, Node socket, java.util.Set<Node> entries, java.util.Set<Node> calls,
-      boolean anyEffect) {
-    return new Policy() {
-      @Override
-      public boolean acceptsAt(Node node) {
-        return entries.contains(node);
-      }
-
-      @Override
-      public Node acceptCondition(Node call) {
-        if (calls.contains(call)) {
-          return call;
-        }
-        // registering the real message handler (after a once('message') auth) exposes the connection
-        if (exposes(cx, socket, call) && !"send".equals(Syntax.calleeName(call))) {
-          return call;
-        }
-        return anyEffect && effect(cx, socket, call) ? call : null;
-      }
-
-      @Override
-      public boolean rejects(Node call) {
-        Node receiver = Syntax.receiver(call);
-        String method = Syntax.calleeName(call);
-        return receiver != null && isSocket(cx, socket, receiver) && method != null
-            && (method.equals("close") || method.equals("terminate"));
-      }
-
-      @Override
-      public boolean containsAccept(Node fn) {
-        return false;
-      }
-    };
-  }
-
-  /** {@code admin.auth()} in {@code admin.auth().verifyIdToken(t)}: a step of the verification itself. */
-  private static boolean partOfAuthCall(FileContext cx, Node call) {
-    Node member = call.parent();
-    Node outer = member != null && member.is("member_expression") ? member.parent() : null;
-    return outer != null && outer.is("call_expression") && cx.isAuthCall(outer);
-  }
-
-  /** A call that does something for the client: not parsing, logging, timers, auth, or answering on the socket. */
-  private static boolean effect(FileContext cx, Node socket, Node call) {
-    Node receiver = Syntax.receiver(call);
-    if (receiver != null && isSocket(cx, socket, receiver)) {
-      return false;
-    }
-    if (cx.isAuthCall(call) || cx.messageDerived(call) || partOfAuthCall(cx, call)) {
-      return false;
-    }
-    dev.wsguard.js.analysis.Api api = cx.resolver().resolve(Syntax.callee(call));
-    return api == null || !api.isGlobal() || api.path().isEmpty() || !Syntax.isKnownGlobal(api.path().get(0));
   }
 }

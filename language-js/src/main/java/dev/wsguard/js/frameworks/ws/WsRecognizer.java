@@ -1,21 +1,22 @@
 package dev.wsguard.js.frameworks.ws;
 
-import dev.wsguard.core.model.CredentialSource;
 import dev.wsguard.core.model.Framework;
 import dev.wsguard.core.model.GuardPlace;
 import dev.wsguard.core.model.Limits;
 import dev.wsguard.core.model.MessageHandler;
-import dev.wsguard.core.model.PermissionCheck;
-import dev.wsguard.core.model.RelatedLocation;
 import dev.wsguard.core.model.Send;
 import dev.wsguard.core.model.SourceLocation;
 import dev.wsguard.js.analysis.Api;
-import dev.wsguard.js.analysis.CredentialReader;
+import dev.wsguard.js.analysis.ConnectionAnalysis;
+import dev.wsguard.js.analysis.ConnectionPolicies;
 import dev.wsguard.js.analysis.FileContext;
 import dev.wsguard.js.analysis.Flow;
 import dev.wsguard.js.analysis.MessageAuthz;
 import dev.wsguard.js.analysis.MessageDispatch;
+import dev.wsguard.js.analysis.NumericValue;
 import dev.wsguard.js.analysis.Role;
+import dev.wsguard.js.analysis.SocketSends;
+import dev.wsguard.js.analysis.SocketServer;
 import dev.wsguard.js.analysis.Syntax;
 import dev.wsguard.js.facts.DelegateFact;
 import dev.wsguard.js.facts.EndpointFact;
@@ -24,14 +25,10 @@ import dev.wsguard.js.facts.FunctionRef;
 import dev.wsguard.js.facts.GuardFact;
 import dev.wsguard.js.facts.HandlerFact;
 import dev.wsguard.js.facts.PartFact;
-import dev.wsguard.js.facts.PathFact;
-import dev.wsguard.js.facts.Term;
 import dev.wsguard.js.frameworks.FrameworkRecognizer;
 import dev.wsguard.js.frameworks.Recognized;
 import dev.wsguard.js.parse.Node;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +37,7 @@ import java.util.Set;
 
 /**
  * Recognises servers of the {@code ws} package and what guards, handles and sends on them: {@code new
- * WebSocketServer(...)} / {@code new WebSocket.Server(...)} in CommonJS and ESM forms, their options
+ * WebSocketServer(...)} / {@code new WebSocket.SocketServer(...)} in CommonJS and ESM forms, their options
  * ({@code verifyClient}, {@code noServer}, {@code path}, {@code maxPayload}), upgrade handlers that call
  * {@code handleUpgrade}, connection handlers, message handlers and sends. Servers imported from another module of
  * the project are recognised by their uses and reported as parts for link time.
@@ -50,38 +47,40 @@ public final class WsRecognizer implements FrameworkRecognizer {
   private static final Set<String> LISTEN = Set.of("on", "once", "addListener", "prependListener");
 
   private final FileContext cx;
+  private final ConnectionAnalysis connections;
   private final List<Node> calls = new ArrayList<>();
   private final List<Node> upgradeRegistrations = new ArrayList<>();
 
   public WsRecognizer(FileContext cx) {
     this.cx = cx;
+    this.connections = new ConnectionAnalysis(cx);
   }
 
   @Override
   public Recognized recognize() {
-    List<Server> servers = new ArrayList<>();
+    List<SocketServer> servers = new ArrayList<>();
     for (Node n : cx.tree().root().descendants()) {
       if (n.is("new_expression") && cx.tables().isWsServer(cx.resolver().resolve(n.child("constructor")))) {
-        servers.add(Server.created(cx, n));
+        servers.add(SocketServer.created(cx, n));
       } else if (n.is("call_expression")) {
         calls.add(n);
       }
     }
-    for (Server s : servers) {
+    for (SocketServer s : servers) {
       cx.role(s.binding, Role.SERVER);
     }
-    List<Server> imported = importedServers(servers);
-    List<Server> all = new ArrayList<>(servers);
+    List<SocketServer> imported = importedServers(servers);
+    List<SocketServer> all = new ArrayList<>(servers);
     all.addAll(imported);
     collectRegistrations(all);
     assignRoles(all);
-    WsSends sends = new WsSends(cx, all);
+    SocketSends sends = new SocketSends(cx, all);
     List<EndpointFact> endpoints = new ArrayList<>();
-    for (Server s : servers) {
+    for (SocketServer s : servers) {
       endpoints.add(endpoint(s, sends));
     }
     List<PartFact> parts = new ArrayList<>();
-    for (Server s : imported) {
+    for (SocketServer s : imported) {
       Analysis a = analyse(s);
       FunctionRef target = FunctionRef.imported(cx.path(), s.imported.module(), s.imported.exportName());
       parts.add(new PartFact(target, a.guards, a.handlers, sends.of(s), a.unknowns, a.delegates));
@@ -92,8 +91,8 @@ public final class WsRecognizer implements FrameworkRecognizer {
   // ---- finding servers and their handlers ----
 
   /** Project modules' exports used here as servers: {@code wss.on('connection')}, {@code wss.handleUpgrade}. */
-  private List<Server> importedServers(List<Server> local) {
-    Map<String, Server> byName = new LinkedHashMap<>();
+  private List<SocketServer> importedServers(List<SocketServer> local) {
+    Map<String, SocketServer> byName = new LinkedHashMap<>();
     for (Node call : calls) {
       String method = Syntax.calleeName(call);
       Node receiver = Syntax.receiver(call);
@@ -110,13 +109,13 @@ public final class WsRecognizer implements FrameworkRecognizer {
       }
       Api api = cx.resolver().resolve(receiver);
       if (api != null && api.isRelative() && api.path().size() <= 1) {
-        byName.computeIfAbsent(api.qualified(), k -> Server.imported(api));
+        byName.computeIfAbsent(api.qualified(), k -> SocketServer.imported(api));
       }
     }
     return new ArrayList<>(byName.values());
   }
 
-  private void collectRegistrations(List<Server> servers) {
+  private void collectRegistrations(List<SocketServer> servers) {
     for (Node call : calls) {
       String method = Syntax.calleeName(call);
       Node receiver = Syntax.receiver(call);
@@ -128,7 +127,7 @@ public final class WsRecognizer implements FrameworkRecognizer {
         upgradeRegistrations.add(call);
         continue;
       }
-      for (Server s : servers) {
+      for (SocketServer s : servers) {
         if (LISTEN.contains(method) && "connection".equals(event) && s.matches(cx, receiver)) {
           s.connectionRegistrations.add(call);
           Node fn = connectionHandler(call);
@@ -151,12 +150,12 @@ public final class WsRecognizer implements FrameworkRecognizer {
     if (fn == null) {
       return null;
     }
-    cx.role(param(fn, 0), Role.CONNECTION);
-    cx.role(param(fn, 1), Role.REQUEST);
-    Node call = singleCall(fn);
+    cx.role(ConnectionAnalysis.param(fn, 0), Role.CONNECTION);
+    cx.role(ConnectionAnalysis.param(fn, 1), Role.REQUEST);
+    Node call = ConnectionAnalysis.singleCall(fn);
     Node target = call == null ? null : cx.localFunction(Syntax.callee(call));
     if (target == null || target == fn || Syntax.arguments(call).stream().noneMatch(
-        a -> WsPolicies.isSocket(cx, param(fn, 0), a))) {
+        a -> ConnectionPolicies.isSocket(cx, ConnectionAnalysis.param(fn, 0), a))) {
       return fn;
     }
     List<Node> args = Syntax.arguments(call);
@@ -170,64 +169,25 @@ public final class WsRecognizer implements FrameworkRecognizer {
     return target;
   }
 
-  /** The one call a function's body makes, when that is all it does; null otherwise. */
-  private static Node singleCall(Node fn) {
-    Node body = Syntax.body(fn);
-    if (body == null) {
-      return null;
-    }
-    Node expr = body;
-    if (body.is("statement_block")) {
-      List<Node> statements = Syntax.statements(body);
-      if (statements.size() != 1) {
-        return null;
-      }
-      Node only = statements.get(0);
-      expr = only.isAny("expression_statement", "return_statement") ? only.namedChild(0) : null;
-    }
-    Node call = Syntax.unwrapAwait(expr);
-    return call != null && call.is("call_expression") ? call : null;
-  }
-
-  /** The handler's parameter that holds the connection (the first, unless a delegate put it elsewhere). */
-  private Node socketParam(Node fn) {
-    for (Node p : Syntax.parameters(fn)) {
-      if (p.is("identifier") && cx.roleOf(p) == Role.CONNECTION) {
-        return p;
-      }
-    }
-    return param(fn, 0);
-  }
-
-  private void assignRoles(List<Server> servers) {
+  private void assignRoles(List<SocketServer> servers) {
     for (Node registration : upgradeRegistrations) {
       Node fn = cx.localFunction(Syntax.argument(registration, 1));
       if (fn != null) {
-        cx.role(param(fn, 0), Role.REQUEST);
-        cx.role(param(fn, 1), Role.NET_SOCKET);
+        cx.role(ConnectionAnalysis.param(fn, 0), Role.REQUEST);
+        cx.role(ConnectionAnalysis.param(fn, 1), Role.NET_SOCKET);
       }
     }
-    for (Server s : servers) {
+    for (SocketServer s : servers) {
       for (Node call : s.upgradeCalls) {
         cx.role(identifierArgument(call, 0), Role.REQUEST);
         cx.role(identifierArgument(call, 1), Role.NET_SOCKET);
         Node done = cx.localFunction(Syntax.argument(call, 3));
         if (done != null) {
-          cx.role(param(done, 0), Role.CONNECTION);
+          cx.role(ConnectionAnalysis.param(done, 0), Role.CONNECTION);
         }
       }
       for (Node fn : s.connectionHandlers) {
-        Node socket = socketParam(fn);
-        for (Node handler : messageHandlers(fn, socket).keySet()) {
-          cx.role(param(handler, 0), Role.MESSAGE);
-        }
-        // a handler that hands the message to a function of the file: that function handles it
-        for (Node handler : messageHandlers(fn, socket).keySet()) {
-          Node delegate = delegateOf(handler);
-          if (delegate != null) {
-            bindDelegate(handler, delegate);
-          }
-        }
+        connections.assignMessageRoles(fn);
       }
       Node verifyClient = verifyClientFunction(s);
       if (verifyClient != null) {
@@ -269,17 +229,12 @@ public final class WsRecognizer implements FrameworkRecognizer {
     return a != null && a.is("identifier") ? cx.scopes().declarationOf(a) : null;
   }
 
-  private static Node param(Node fn, int index) {
-    Node p = Syntax.parameter(fn, index);
-    return p != null && p.is("identifier") ? p : null;
-  }
-
   // ---- one endpoint ----
 
   private record Analysis(List<GuardFact> guards, List<MessageHandler> handlers, List<String> unknowns,
       List<DelegateFact> delegates) {}
 
-  private EndpointFact endpoint(Server s, WsSends sends) {
+  private EndpointFact endpoint(SocketServer s, SocketSends sends) {
     Node options = cx.objectLiteral(Syntax.argument(s.creation, 0));
     Map<String, Node> option = options == null ? Map.of() : properties(options);
     boolean noServer = option.containsKey("noServer") && option.get("noServer").is("true");
@@ -301,51 +256,13 @@ public final class WsRecognizer implements FrameworkRecognizer {
       guards.add(verifyClient);
     }
     guards.addAll(a.guards);
-    List<MessageHandler> handlers = roleGated(guards, a.handlers);
+    List<MessageHandler> handlers = ConnectionAnalysis.roleGated(guards, a.handlers);
     if (noServer && s.upgradeCalls.isEmpty() && s.bindingName() == null) {
       unknowns.add("the noServer endpoint's upgrade handler was not found");
     }
     SourceLocation declaration = declarationRegion(s.creation);
     return new EndpointFact(Framework.WS, declaration, s.bindingName(), paths, limits, noServer, guards, handlers,
         sends.of(s), unknowns, a.delegates);
-  }
-
-  /**
-   * An endpoint whose handshake admits only some role ({@code if (user.role !== 'admin') deny()}) has checked the
-   * user's permission for every message: handlers without a check of their own are covered by it.
-   */
-  private static List<MessageHandler> roleGated(List<GuardFact> guards, List<MessageHandler> handlers) {
-    Term gate = null;
-    for (GuardFact g : guards) {
-      if (g.place() == GuardPlace.FIRST_MESSAGE || g.accepts().isEmpty()) {
-        continue;
-      }
-      Term common = null;
-      boolean all = true;
-      for (PathFact p : g.accepts()) {
-        Term role = p.terms().stream().filter(t -> t.kind() == Term.Kind.ROLE).findFirst().orElse(null);
-        all &= role != null;
-        common = common == null ? role : common;
-      }
-      if (all && common != null) {
-        gate = common;
-        break;
-      }
-    }
-    if (gate == null) {
-      return handlers;
-    }
-    List<MessageHandler> out = new ArrayList<>();
-    for (MessageHandler h : handlers) {
-      if (h.privileged() && h.permissionCheck() == PermissionCheck.ABSENT) {
-        List<RelatedLocation> evidence = new ArrayList<>(h.evidence());
-        evidence.add(new RelatedLocation(gate.evidence(), "only users passing " + gate.detail() + " can connect"));
-        h = new MessageHandler(h.messageType(), h.location(), h.privilegedAction(), PermissionCheck.PRESENT, null,
-            evidence);
-      }
-      out.add(h);
-    }
-    return out;
   }
 
   /** From {@code new} to the end of the constructor's name: where endpoint findings point. */
@@ -355,7 +272,7 @@ public final class WsRecognizer implements FrameworkRecognizer {
     return creation.tree().source().location(creation.startByte(), end);
   }
 
-  private Analysis analyse(Server s) {
+  private Analysis analyse(SocketServer s) {
     List<GuardFact> guards = new ArrayList<>();
     List<MessageHandler> handlers = new ArrayList<>();
     List<String> unknowns = new ArrayList<>();
@@ -374,7 +291,7 @@ public final class WsRecognizer implements FrameworkRecognizer {
         unknowns.add("the connection handler " + Syntax.compact(handler) + " is defined where wsguard did not read it");
         continue;
       }
-      connection(fn, guards, handlers, unknowns, delegates);
+      connections.analyse(fn, new ConnectionAnalysis.Parts(guards, handlers, unknowns, delegates));
     }
     return new Analysis(guards, handlers, unknowns, delegates);
   }
@@ -382,7 +299,7 @@ public final class WsRecognizer implements FrameworkRecognizer {
   private final Map<Node, List<Node>> reach = new IdentityHashMap<>();
 
   /** True when an upgrade handler calls the server's handleUpgrade, itself or through local functions. */
-  private boolean upgrades(Server s, Node handler) {
+  private boolean upgrades(SocketServer s, Node handler) {
     List<Node> functions = reach.computeIfAbsent(handler, this::reachable);
     for (Node call : s.upgradeCalls) {
       for (Node fn : functions) {
@@ -430,7 +347,7 @@ public final class WsRecognizer implements FrameworkRecognizer {
 
   // ---- guards ----
 
-  private Node verifyClientFunction(Server s) {
+  private Node verifyClientFunction(SocketServer s) {
     if (s.creation == null) {
       return null;
     }
@@ -439,7 +356,7 @@ public final class WsRecognizer implements FrameworkRecognizer {
     return value == null ? null : cx.localFunction(value);
   }
 
-  private GuardFact verifyClientGuard(Server s, Node value, List<String> unknowns) {
+  private GuardFact verifyClientGuard(SocketServer s, Node value, List<String> unknowns) {
     if (value == null) {
       return null;
     }
@@ -456,212 +373,17 @@ public final class WsRecognizer implements FrameworkRecognizer {
       unknowns.add("verifyClient is " + Syntax.compact(value) + ", which wsguard could not read");
       return new GuardFact(GuardPlace.HANDSHAKE, "verifyClient", at, at, List.of(), List.of(), Set.of(), null, null);
     }
-    Node callback = Syntax.parameters(fn).size() >= 2 ? param(fn, 1) : null;
+    Node callback = Syntax.parameters(fn).size() >= 2 ? ConnectionAnalysis.param(fn, 1) : null;
     Flow.Result result = callback != null
         ? Flow.walk(cx, fn, WsPolicies.verifyClientCallback(cx, callback))
         : Flow.walk(cx, fn, WsPolicies.returnsPromise(cx, fn) ? WsPolicies.verifyClientAsync()
             : WsPolicies.verifyClient());
-    return guard(GuardPlace.HANDSHAKE, "verifyClient", at, fn, result, null);
+    return connections.guard(GuardPlace.HANDSHAKE, "verifyClient", at, fn, result, null);
   }
 
-  private GuardFact upgradeGuard(Server s, Node registration, Node fn) {
+  private GuardFact upgradeGuard(SocketServer s, Node registration, Node fn) {
     Flow.Result result = Flow.walk(cx, fn, WsPolicies.upgrade(cx, s));
-    return guard(GuardPlace.HANDSHAKE, "upgrade handler", registration.location(), fn, result, null);
-  }
-
-  private GuardFact guard(GuardPlace place, String description, SourceLocation at, Node fn, Flow.Result result,
-      SourceLocation earlySend) {
-    List<PathFact> accepts = new ArrayList<>();
-    for (Flow.Accept accept : result.accepts()) {
-      accepts.addAll(accept.paths());
-    }
-    Set<CredentialSource> credentials = result.verifiesAnything() ? new CredentialReader(cx).read(fn)
-        : EnumSet.noneOf(CredentialSource.class);
-    return new GuardFact(place, description, at, fn.location(), accepts, result.seen(), credentials, earlySend, null);
-  }
-
-  private void connection(Node fn, List<GuardFact> guards, List<MessageHandler> handlers, List<String> unknowns,
-      List<DelegateFact> delegates) {
-    Node socket = socketParam(fn);
-    for (Node unread : unreadMessageHandlers(fn, socket)) {
-      unknowns.add("the message handler " + Syntax.compact(unread) + " is defined where wsguard did not read it");
-    }
-    Flow.Result result = Flow.walk(cx, fn, WsPolicies.connection(cx, socket));
-    if (result.verifiesAnything()) {
-      SourceLocation early = earlySend(result);
-      SourceLocation at = early != null ? early : firstAuth(result);
-      guards.add(guard(GuardPlace.CONNECTION, "connection handler", at, fn, result, early));
-    }
-    Map<Node, Node> messageHandlers = messageHandlers(fn, socket);
-    for (Map.Entry<Node, Node> entry : messageHandlers.entrySet()) {
-      Node handler = entry.getKey();
-      SourceLocation registered = entry.getValue().location();
-      Node delegate = delegateOf(handler);
-      if (delegate != null) {
-        handler = delegate;
-      }
-      delegates.addAll(delegatesOf(handler, socket));
-      List<MessageDispatch.Branch> branches = MessageDispatch.branches(cx, handler);
-      for (MessageDispatch.Branch b : branches) {
-        // handlers[msg.type](ws, msg): each handler function takes the roles of what the dispatch passes
-        if (Syntax.isFunction(b.body()) && b.entry().is("call_expression")) {
-          bindParameters(b.body(), b.entry());
-        }
-      }
-      Set<Node> others = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-      others.addAll(messageHandlers.keySet());
-      others.remove(entry.getKey());
-      MessageAuthz authz = new MessageAuthz(cx, socket, others);
-      if (branches.isEmpty()) {
-        handlers.add(authz.analyze(handler, null, registered));
-      } else {
-        for (MessageDispatch.Branch branch : branches) {
-          handlers.add(authz.analyze(handler, branch, branch.at().location()));
-        }
-      }
-      GuardFact firstMessage = firstMessageGuard(handler, socket, branches);
-      if (firstMessage != null) {
-        guards.add(firstMessage);
-      }
-    }
-  }
-
-  /** A send (or other exposure) reached without verification, before the handler's first verification. */
-  private static SourceLocation earlySend(Flow.Result result) {
-    int firstAuth = Integer.MAX_VALUE;
-    for (Term t : result.seen()) {
-      if (t.isAuth()) {
-        firstAuth = Math.min(firstAuth, t.evidence().startByte());
-      }
-    }
-    for (Flow.Accept accept : result.accepts()) {
-      boolean unverified = accept.paths().stream().anyMatch(p -> p.terms().stream().noneMatch(Term::isAuth));
-      if (unverified && accept.at().startByte() < firstAuth) {
-        return accept.at().location();
-      }
-    }
-    return null;
-  }
-
-  private static SourceLocation firstAuth(Flow.Result result) {
-    return result.seen().stream().filter(Term::isAuth).map(Term::evidence).findFirst().orElseThrow();
-  }
-
-  private GuardFact firstMessageGuard(Node handler, Node socket, List<MessageDispatch.Branch> branches) {
-    Set<Node> entries = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    Set<Node> dispatchCalls = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    for (MessageDispatch.Branch b : branches) {
-      if (verifies(b)) {
-        continue;
-      }
-      if (b.entry().isAny("call_expression")) {
-        dispatchCalls.add(b.entry());
-      } else {
-        entries.add(b.entry());
-      }
-    }
-    Flow.Result result = Flow.walk(cx, handler,
-        WsPolicies.firstMessage(cx, socket, entries, dispatchCalls, branches.isEmpty()));
-    if (!result.verifiesAnything()) {
-      return null;
-    }
-    SourceLocation at = firstAuth(result);
-    Set<CredentialSource> credentials = EnumSet.of(CredentialSource.FIRST_MESSAGE_TOKEN);
-    credentials.addAll(new CredentialReader(cx).read(handler));
-    List<PathFact> accepts = new ArrayList<>();
-    for (Flow.Accept accept : result.accepts()) {
-      accepts.addAll(accept.paths());
-    }
-    return new GuardFact(GuardPlace.FIRST_MESSAGE, "first-message authentication", at, handler.location(), accepts,
-        result.seen(), credentials, null, null);
-  }
-
-  private boolean verifies(MessageDispatch.Branch branch) {
-    for (Node root : branch.statements()) {
-      for (Node n : root.descendants()) {
-        if (n.is("call_expression") && cx.isAuthCall(n)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * {@code ws.on('message', (raw) => handle(ws, user, JSON.parse(raw)))}: the local function the message is handed
-   * to; null when the handler does more than that.
-   */
-  private Node delegateOf(Node handler) {
-    Node call = singleCall(handler);
-    if (call == null) {
-      return null;
-    }
-    Node target = cx.localFunction(Syntax.callee(call));
-    if (target == null || target == handler) {
-      return null;
-    }
-    for (Node argument : Syntax.arguments(call)) {
-      if (cx.messageDerived(argument)) {
-        return target;
-      }
-    }
-    return null;
-  }
-
-  /** The delegate's parameters take the roles and meanings of what the handler passes. */
-  private void bindDelegate(Node handler, Node delegate) {
-    bindParameters(delegate, singleCall(handler));
-  }
-
-  private void bindParameters(Node delegate, Node call) {
-    List<Node> args = Syntax.arguments(call);
-    List<Node> params = Syntax.parameters(delegate);
-    for (int i = 0; i < params.size() && i < args.size(); i++) {
-      Node p = params.get(i);
-      if (!p.is("identifier")) {
-        continue;
-      }
-      if (cx.messageDerived(args.get(i))) {
-        cx.role(p, Role.MESSAGE);
-      } else if (cx.roleOfExpression(args.get(i)) != null) {
-        cx.role(p, cx.roleOfExpression(args.get(i)));
-      } else {
-        cx.bindArgument(p, args.get(i));
-      }
-    }
-  }
-
-  /**
-   * {@code await handleMessage(wss, ws, msg, store)} in a message handler, with {@code handleMessage} imported from
-   * a module of the project: the connection and the message are handled there, which link time reads.
-   */
-  private List<DelegateFact> delegatesOf(Node handler, Node socket) {
-    List<DelegateFact> out = new ArrayList<>();
-    for (Node n : handler.descendants()) {
-      if (!n.is("call_expression") || Syntax.enclosingFunction(n) != handler
-          || cx.localFunction(Syntax.callee(n)) != null) {
-        continue;
-      }
-      Api api = cx.resolver().resolve(Syntax.callee(n));
-      if (api == null || !api.isRelative() || api.path().size() > 1) {
-        continue;
-      }
-      List<Node> args = Syntax.arguments(n);
-      int socketIndex = -1;
-      int messageIndex = -1;
-      for (int i = 0; i < args.size(); i++) {
-        if (socketIndex < 0 && WsPolicies.isSocket(cx, socket, args.get(i))) {
-          socketIndex = i;
-        } else if (messageIndex < 0 && cx.messageDerived(args.get(i))) {
-          messageIndex = i;
-        }
-      }
-      if (socketIndex >= 0 && messageIndex >= 0) {
-        FunctionRef ref = FunctionRef.imported(cx.path(), api.module(), api.exportName());
-        out.add(new DelegateFact(ref, socketIndex, messageIndex));
-      }
-    }
-    return out;
+    return connections.guard(GuardPlace.HANDSHAKE, "upgrade handler", registration.location(), fn, result, null);
   }
 
   /**
@@ -717,7 +439,7 @@ public final class WsRecognizer implements FrameworkRecognizer {
             serverParam = p;
           }
         }
-        Server server = Server.parameter(serverParam);
+        SocketServer server = SocketServer.parameter(serverParam);
         if (serverParam != null) {
           cx.role(serverParam, Role.SERVER);
         }
@@ -727,7 +449,7 @@ public final class WsRecognizer implements FrameworkRecognizer {
           handlers.add(authz.analyze(fn, branch, branch.at().location()));
         }
         List<Send> sends = new ArrayList<>();
-        for (Send send : new WsSends(cx, List.of(server)).of(server)) {
+        for (Send send : new SocketSends(cx, List.of(server)).of(server)) {
           if (fn.location().contains(send.location())) {
             sends.add(send);
           }
@@ -764,48 +486,4 @@ public final class WsRecognizer implements FrameworkRecognizer {
     return false;
   }
 
-  /** Message listeners registered by reference to a function this file does not define (an import). */
-  private List<Node> unreadMessageHandlers(Node connectionFn, Node socket) {
-    List<Node> out = new ArrayList<>();
-    for (Node n : connectionFn.descendants()) {
-      if (n.is("call_expression") && LISTEN.contains(String.valueOf(Syntax.calleeName(n)))
-          && WsPolicies.isSocket(cx, socket, Syntax.receiver(n))
-          && "message".equals(Syntax.stringValue(Syntax.argument(n, 0)))) {
-        Node handler = Syntax.argument(n, 1);
-        if (handler != null && cx.localFunction(handler) == null) {
-          out.add(handler);
-        }
-      }
-    }
-    return out;
-  }
-
-  /** The message listeners a connection handler registers on its socket, with their registration. */
-  private Map<Node, Node> messageHandlers(Node connectionFn, Node socket) {
-    Map<Node, Node> out = new LinkedHashMap<>();
-    Set<Node> seen = new HashSet<>();
-    for (Node n : connectionFn.descendants()) {
-      if (n.is("call_expression")) {
-        String method = Syntax.calleeName(n);
-        if (method != null && (LISTEN.contains(method) || method.equals("addEventListener"))
-            && WsPolicies.isSocket(cx, socket, Syntax.receiver(n))
-            && "message".equals(Syntax.stringValue(Syntax.argument(n, 0)))) {
-          Node fn = cx.localFunction(Syntax.argument(n, 1));
-          if (fn != null && seen.add(fn)) {
-            out.put(fn, n);
-          }
-        }
-      } else if (n.is("assignment_expression")) {
-        Node left = Syntax.unwrap(n.child("left"));
-        if (left != null && left.is("member_expression") && "onmessage".equals(Syntax.lastName(left))
-            && WsPolicies.isSocket(cx, socket, Syntax.object(left))) {
-          Node fn = cx.localFunction(n.child("right"));
-          if (fn != null && seen.add(fn)) {
-            out.put(fn, n);
-          }
-        }
-      }
-    }
-    return out;
-  }
 }

@@ -1,14 +1,13 @@
-package dev.wsguard.js.frameworks.ws;
+package dev.wsguard.js.analysis;
 
-import dev.wsguard.js.analysis.Syntax;
 import dev.wsguard.js.parse.Node;
 
 /** Evaluates constant numeric expressions such as {@code 1024 * 1024} or {@code 64 * 1024}. */
-final class NumericValue {
+public final class NumericValue {
   private NumericValue() {}
 
   /** The value; null when the expression is not a constant wsguard can compute. */
-  static Long of(Node expr) {
+  public static Long of(Node expr) {
     Node e = Syntax.unwrap(expr);
     if (e == null) {
       return null;

@@ -1,14 +1,9 @@
-package dev.wsguard.js.frameworks.ws;
+package dev.wsguard.js.analysis;
 
 import dev.wsguard.core.model.Audience;
 import dev.wsguard.core.model.Provenance;
 import dev.wsguard.core.model.Send;
 import dev.wsguard.core.model.SourceLocation;
-import dev.wsguard.js.analysis.FileContext;
-import dev.wsguard.js.analysis.Payloads;
-import dev.wsguard.js.analysis.Role;
-import dev.wsguard.js.analysis.Syntax;
-import dev.wsguard.js.analysis.Words;
 import dev.wsguard.js.parse.Node;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -23,7 +18,7 @@ import java.util.Set;
  * one user's socket. A send inside a helper ({@code function broadcast(data)}) takes its payload's provenance from
  * the helper's callers.
  */
-final class WsSends {
+public final class SocketSends {
   private static final Set<String> ROOM_WORDS = Set.of("room", "rooms", "channel", "channels", "topic", "topics",
       "group", "groups", "game", "games", "lobby", "subscribers", "members", "party", "team");
   private static final Set<String> SOCKET_WORDS = Set.of("client", "clients", "socket", "sockets", "connection",
@@ -36,17 +31,17 @@ final class WsSends {
       "customer", "member", "player");
 
   private final FileContext cx;
-  private final List<Server> servers;
+  private final List<SocketServer> servers;
   private final Payloads payloads;
-  private final Map<Server, List<Send>> byServer = new IdentityHashMap<>();
+  private final Map<SocketServer, List<Send>> byServer = new IdentityHashMap<>();
 
-  private record Audiences(Audience audience, Server server, SourceLocation evidence) {}
+  private record Audiences(Audience audience, SocketServer server, SourceLocation evidence) {}
 
-  WsSends(FileContext cx, List<Server> servers) {
+  public SocketSends(FileContext cx, List<SocketServer> servers) {
     this.cx = cx;
     this.servers = servers;
     this.payloads = new Payloads(cx);
-    for (Server s : servers) {
+    for (SocketServer s : servers) {
       byServer.put(s, new ArrayList<>());
     }
     for (Node n : cx.tree().root().descendants()) {
@@ -56,7 +51,7 @@ final class WsSends {
     }
   }
 
-  List<Send> of(Server s) {
+  public List<Send> of(SocketServer s) {
     return byServer.getOrDefault(s, List.of());
   }
 
@@ -69,7 +64,7 @@ final class WsSends {
     if (audience == null) {
       return;
     }
-    Server server = audience.server != null ? audience.server : serverAround(call);
+    SocketServer server = audience.server != null ? audience.server : serverAround(call);
     if (server == null) {
       return;
     }
@@ -196,12 +191,12 @@ final class WsSends {
       everyone = filtered;
     }
     if ("clients".equals(Syntax.lastName(source))) {
-      Server s = serverOf(Syntax.object(source), 0);
+      SocketServer s = serverOf(Syntax.object(source), 0);
       if (s != null) {
         return new Audiences(everyone, s, source.location());
       }
     }
-    Server registeredAll = registersEveryConnection(source);
+    SocketServer registeredAll = registersEveryConnection(source);
     if (registeredAll != null) {
       return new Audiences(everyone, registeredAll, source.location());
     }
@@ -242,12 +237,12 @@ final class WsSends {
   }
 
   /** A collection every connection is added to, at the top of a connection handler: all clients again. */
-  private Server registersEveryConnection(Node collection) {
+  private SocketServer registersEveryConnection(Node collection) {
     String key = collectionKey(collection);
     if (key == null) {
       return null;
     }
-    for (Server s : servers) {
+    for (SocketServer s : servers) {
       for (Node handler : s.connectionHandlers) {
         Node socket = Syntax.parameters(handler).stream()
             .filter(p -> cx.roleOf(p) == Role.CONNECTION).findFirst().orElse(Syntax.parameter(handler, 0));
@@ -263,7 +258,7 @@ final class WsSends {
             continue;
           }
           for (Node argument : Syntax.arguments(n)) {
-            if (WsPolicies.isSocket(cx, socket, argument)) {
+            if (ConnectionPolicies.isSocket(cx, socket, argument)) {
               return s;
             }
           }
@@ -403,8 +398,8 @@ final class WsSends {
    * The server an expression names: the server's binding, or a parameter of a local function that its callers pass
    * a server ({@code function broadcast(wss, data) { wss.clients.forEach(...) }}).
    */
-  private Server serverOf(Node expr, int depth) {
-    for (Server s : servers) {
+  private SocketServer serverOf(Node expr, int depth) {
+    for (SocketServer s : servers) {
       if (s.matches(cx, expr)) {
         return s;
       }
@@ -419,9 +414,9 @@ final class WsSends {
       return null;
     }
     int index = parameterIndex(owner, declaration);
-    Server found = null;
+    SocketServer found = null;
     for (Node site : callSites(owner)) {
-      Server s = serverOf(Syntax.argument(site, index), depth + 1);
+      SocketServer s = serverOf(Syntax.argument(site, index), depth + 1);
       if (s == null || found != null && found != s) {
         return null;
       }
@@ -430,8 +425,8 @@ final class WsSends {
     return found;
   }
 
-  private Server connectionServer(Node declaration) {
-    for (Server s : servers) {
+  private SocketServer connectionServer(Node declaration) {
+    for (SocketServer s : servers) {
       for (Node handler : s.connectionHandlers) {
         if (Syntax.parameters(handler).contains(declaration)) {
           return s;
@@ -448,8 +443,8 @@ final class WsSends {
   }
 
   /** The server whose connection handler holds the node; the only server when there is one. */
-  private Server serverAround(Node node) {
-    for (Server s : servers) {
+  private SocketServer serverAround(Node node) {
+    for (SocketServer s : servers) {
       for (Node handler : s.connectionHandlers) {
         if (node.within(handler)) {
           return s;

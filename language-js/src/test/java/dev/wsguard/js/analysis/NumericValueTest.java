@@ -1,4 +1,4 @@
-package dev.wsguard.js.frameworks.ws;
+package dev.wsguard.js.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
