@@ -14,6 +14,8 @@ public final class ExpressWsRecognizer implements FrameworkRecognizer {
 
   @Override
   public Recognized recognize() {
-    return cx == null ? Recognized.NONE : Recognized.NONE;
+    // a placeholder until this framework's recogniser lands: it finds nothing
+    java.util.Objects.requireNonNull(cx);
+    return Recognized.NONE;
   }
 }
