@@ -33,6 +33,10 @@ public final class ApiResolver {
       }
       case "member_expression", "subscript_expression" -> {
         String name = Syntax.lastName(e);
+        Node self = Syntax.unwrap(e.child("object"));
+        if (self != null && self.is("this") && e.is("member_expression")) {
+          return injectedMember(e, name);
+        }
         Api object = resolve(e.child("object"), depth + 1);
         return object == null || name == null ? null : object.plus(name);
       }
@@ -48,6 +52,113 @@ public final class ApiResolver {
         return null;
       }
     }
+  }
+
+  /**
+   * {@code this.jwtService} in a class that declares the member with an imported type: a TypeScript parameter property
+   * ({@code constructor(private jwtService: JwtService)}), a typed field, a constructor parameter assigned to it
+   * ({@code this.jwt = jwt} with {@code jwt: JwtService}), or in plain JavaScript the type Nest's
+   * {@code @Dependencies(JwtService)} names at that parameter's position. Dependency injection puts an instance of that
+   * type there, so the member names the type's API. Null otherwise.
+   */
+  private Api injectedMember(Node member, String name) {
+    Node body = member.ancestor("class_body");
+    if (body == null || name == null) {
+      return null;
+    }
+    for (Node m : body.namedChildren()) {
+      if (m.is("public_field_definition") && name.equals(FileContext.propertyName(m.child("name")))) {
+        return importedType(m.child("type"), member);
+      }
+      if (m.is("method_definition") && "constructor".equals(FileContext.propertyName(m.child("name")))) {
+        Api api = constructorInjected(m, body, name, member);
+        if (api != null) {
+          return api;
+        }
+      }
+    }
+    return null;
+  }
+
+  private Api constructorInjected(Node constructor, Node body, String name, Node at) {
+    Node list = constructor.child("parameters");
+    List<Node> params = list == null ? List.of() : list.namedChildren();
+    for (Node p : params) {
+      Node pattern = p.child("pattern");
+      if (p.isAny("required_parameter", "optional_parameter") && pattern != null && name.equals(pattern.text())
+          && p.childOfType("accessibility_modifier") != null) {
+        return importedType(p.child("type"), at);
+      }
+    }
+    Node block = Syntax.body(constructor);
+    if (block == null) {
+      return null;
+    }
+    for (Node n : block.descendants()) {
+      if (!n.is("assignment_expression")) {
+        continue;
+      }
+      Node left = Syntax.unwrap(n.child("left"));
+      Node right = Syntax.unwrap(n.child("right"));
+      if (left == null || !left.is("member_expression") || right == null || !right.is("identifier")
+          || !name.equals(Syntax.lastName(left)) || !Syntax.unwrap(left.child("object")).is("this")) {
+        continue;
+      }
+      Node declaration = scopes.declarationOf(right);
+      int index = -1;
+      for (int i = 0; i < params.size(); i++) {
+        if (declaration != null && declaration.within(params.get(i))) {
+          index = i;
+        }
+      }
+      if (index < 0) {
+        return null;
+      }
+      Node param = params.get(index);
+      if (param.child("type") != null) {
+        return importedType(param.child("type"), at);
+      }
+      Node dependency = Syntax.argument(dependencies(body), index);
+      return dependency == null ? null : resolve(dependency);
+    }
+    return null;
+  }
+
+  /** The call of {@code @Dependencies(A, B)} on the class that holds {@code body}; null when there is none. */
+  private static Node dependencies(Node body) {
+    Node cls = body.parent();
+    List<Node> candidates = new java.util.ArrayList<>();
+    if (cls != null) {
+      candidates.addAll(cls.childrenOf("decorator"));
+      if (cls.parent() != null && cls.parent().is("export_statement")) {
+        candidates.addAll(cls.parent().childrenOf("decorator"));
+      }
+    }
+    for (Node d : candidates) {
+      Node call = d.namedChild(0);
+      if (call != null && call.is("call_expression") && "Dependencies".equals(Syntax.calleeName(call))) {
+        return call;
+      }
+    }
+    return null;
+  }
+
+  /** The imported type a type annotation names ({@code : JwtService}, {@code : Repository<User>}); or null. */
+  private Api importedType(Node annotation, Node at) {
+    Node type = annotation == null ? null : annotation.namedChild(0);
+    if (type != null && type.is("generic_type")) {
+      type = type.child("name");
+    }
+    if (type == null || !type.is("type_identifier")) {
+      return null;
+    }
+    Node root = at;
+    while (root.parent() != null) {
+      root = root.parent();
+    }
+    Node declaration = scopes.declared(root).get(type.text());
+    Node statement = declaration == null ? null : declaration.ancestor("import_statement");
+    return statement == null ? null : fromImport(declaration, statement);
   }
 
   /** The specifier of {@code require('m')} or {@code import('m')}; null for any other call. */

@@ -155,12 +155,23 @@ final class Calls {
         // a package's auth function handed the request or a token; admin.auth() alone is no check
         ref = FunctionRef.imported(cx.path(), api.module(), api.exportName());
       }
+    } else if (api != null && api.isRelative() && api.path().size() == 2 && injected(callee)
+        && (authish || credentialArgument)) {
+      // this.authService.verifyToken(t) with an injected AuthService of the project: that class's method
+      ref = FunctionRef.imported(cx.path(), api.module(), api.path().get(0) + "." + api.path().get(1));
     }
     if (ref == null || local != null && !(authish || credentialArgument)) {
       return CallKind.NONE;
     }
     Term term = Term.helper(ref, false, call.location(), Syntax.compact(callee));
     return new CallKind(CallKind.Type.HELPER, term, null, ref, name);
+  }
+
+  /** {@code this.member.method}: a method called on a member of the class (an injected service). */
+  private static boolean injected(Node callee) {
+    Node object = callee.is("member_expression") ? Syntax.unwrap(callee.child("object")) : null;
+    Node self = object != null && object.is("member_expression") ? Syntax.unwrap(object.child("object")) : null;
+    return self != null && self.is("this");
   }
 
   static boolean looksLikeAuth(String name) {

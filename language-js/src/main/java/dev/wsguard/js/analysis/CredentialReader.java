@@ -79,6 +79,10 @@ public final class CredentialReader {
         } else if (object != null && QUERY_OBJECTS.contains(String.valueOf(Syntax.lastName(object)))) {
           // const { query } = url.parse(req.url, true); query.token
           found.add(CredentialSource.QUERY_TOKEN);
+        } else if (object != null && name.equals("auth") && "handshake".equals(Syntax.lastName(object))) {
+          // socket.handshake.auth: Socket.IO's CONNECT packet carries what the client code passed as `auth`; the
+          // browser never fills it in by itself, so it is an explicit token like a first message
+          found.add(CredentialSource.FIRST_MESSAGE_TOKEN);
         }
       }
       default -> {

@@ -4,12 +4,23 @@ import dev.wsguard.js.facts.PathFact;
 import dev.wsguard.js.facts.Term;
 import dev.wsguard.js.parse.Node;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Walks a handler under a recogniser's {@link Policy} and reports where it accepts and with what evidence. */
 public final class Flow {
-  /** One accept: the node where it happens and each path reaching it. */
-  public record Accept(Node at, List<PathFact> paths) {}
+  /**
+   * One accept: the node where it happens and each path reaching it.
+   *
+   * @param raised for a policy whose every exit accepts: true when the paths leave by an exception
+   * @param escaped for a raised accept: the verification whose failure is the exception; null for a {@code throw}
+   */
+  public record Accept(Node at, List<PathFact> paths, boolean raised, Term escaped) {
+    public Accept(Node at, List<PathFact> paths) {
+      this(at, paths, false, null);
+    }
+  }
 
   /**
    * @param accepts every accept, in the order met
@@ -42,6 +53,19 @@ public final class Flow {
     List<Accept> accepts = new ArrayList<>();
     List<Term> seen = new ArrayList<>(walker.seen());
     for (Outcome o : outcomes) {
+      if (policy.everyExitAccepts() && o.kind() == Outcome.Kind.THROW) {
+        // one accept per failure the exception carries, so that each can be told apart
+        Map<Term, List<PathFact>> byFailure = new LinkedHashMap<>();
+        List<PathFact> thrown = new ArrayList<>();
+        for (Path p : o.paths()) {
+          (p.pending == null ? thrown : byFailure.computeIfAbsent(p.pending, k -> new ArrayList<>())).add(p.fact());
+        }
+        if (!thrown.isEmpty()) {
+          accepts.add(new Accept(o.at(), thrown, true, null));
+        }
+        byFailure.forEach((failure, paths) -> accepts.add(new Accept(o.at(), paths, true, failure)));
+        continue;
+      }
       if (policy.everyExitAccepts()) {
         List<PathFact> paths = o.paths().stream().map(Path::fact).toList();
         accepts.add(new Accept(o.at(), paths));

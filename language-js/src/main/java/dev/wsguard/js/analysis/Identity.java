@@ -70,6 +70,10 @@ final class Identity {
       if (i == 1 && onConnection && firstWordIsIdentity(path.get(1))) {
         return true;
       }
+      // socket.data.userId: Socket.IO's documented per-connection store
+      if (i == 2 && onConnection && path.get(1).equals("data") && firstWordIsIdentity(path.get(2))) {
+        return true;
+      }
     }
     Node base = Syntax.base(e);
     if (base != null && base.is("identifier")) {
@@ -118,6 +122,10 @@ final class Identity {
     boolean identityArgument = Syntax.arguments(call).stream().anyMatch(this::isIdentity);
     if (!identityArgument) {
       return null;
+    }
+    // board.memberIds.includes(user.id): the user is looked up in the resource's member list
+    if (receiver != null && LIST_METHODS.contains(name)) {
+      return Term.of(Term.Kind.PERMISSION, call.location(), Syntax.compact(call));
     }
     Node local = cx.localFunction(Syntax.callee(call));
     if (local != null) {

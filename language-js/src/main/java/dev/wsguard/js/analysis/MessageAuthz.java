@@ -283,6 +283,19 @@ public final class MessageAuthz {
       return declarator != null && declarator.child("name") == declaration
           ? Syntax.unwrap(declarator.child("value")) : null;
     }
+    // private rooms = new Map<string, Set<string>>(): a class field with an initialiser
+    Node self = e.is("member_expression") ? Syntax.unwrap(e.child("object")) : null;
+    Node body = self != null && self.is("this") ? e.ancestor("class_body") : null;
+    if (body != null) {
+      for (Node member : body.namedChildren()) {
+        if (member.isAny("public_field_definition", "field_definition") && member.child("value") != null) {
+          Node key = member.child("property") != null ? member.child("property") : member.child("name");
+          if (Syntax.lastName(e).equals(FileContext.propertyName(key))) {
+            return Syntax.unwrap(member.child("value"));
+          }
+        }
+      }
+    }
     // this.rooms = new Map() in a constructor, or a property assigned elsewhere
     String key = cx.memberKey(e);
     if (key == null) {

@@ -57,6 +57,9 @@ public final class ModuleExports {
         Node name = declaration.child("name");
         String local = name == null ? null : name.text();
         export(isDefault ? "default" : local, declaration, local);
+        if (!isDefault && local != null && declaration.isAny("class_declaration", "abstract_class_declaration")) {
+          classMethods(local, declaration);
+        }
       }
       return;
     }
@@ -130,6 +133,24 @@ public final class ModuleExports {
       String name = left.get(left.size() - 1);
       Node v = Syntax.unwrap(value);
       export(name, value, v != null && v.is("identifier") ? v.text() : null);
+    }
+  }
+
+  /**
+   * The methods of an exported class, as "Class.method": what another module calls on an instance it is handed
+   * ({@code this.authService.verifyToken(t)} with an injected {@code AuthService}). The dot keeps them apart from
+   * real export names.
+   */
+  private void classMethods(String className, Node declaration) {
+    Node body = declaration.child("body");
+    if (body == null) {
+      return;
+    }
+    for (Node member : body.namedChildren()) {
+      String method = member.is("method_definition") ? FileContext.propertyName(member.child("name")) : null;
+      if (method != null && !method.equals("constructor")) {
+        export(className + "." + method, member, null);
+      }
     }
   }
 

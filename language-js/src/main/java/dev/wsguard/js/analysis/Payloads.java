@@ -18,6 +18,9 @@ public final class Payloads {
   private static final Set<String> TIME_AND_MATH = Set.of("Date", "Math", "performance", "process.uptime",
       "process.hrtime");
   private static final Set<String> SIZE = Set.of("length", "size");
+  /** Methods only a Date has: what they return is a point in time. */
+  private static final Set<String> DATE_METHODS = Set.of("toISOString", "toUTCString", "toDateString",
+      "toTimeString", "getTime");
 
   /** Ordered weakest to strongest: combining keeps the strongest. */
   private enum Kind {
@@ -183,6 +186,12 @@ public final class Payloads {
       }
       return name != null && tables.isSenderField(name) ? Kind.SENDER : Kind.PER_USER;
     }
+    // socket.id: the connection's own id, which relays attach to say who sent or left
+    Node owner = Syntax.unwrap(Syntax.object(e));
+    if (name != null && name.equals("id") && owner != null && owner.is("identifier")
+        && cx.roleOfExpression(owner) == Role.CONNECTION) {
+      return Kind.SENDER;
+    }
     if (name != null && sensitive(name)) {
       return Kind.SENSITIVE;
     }
@@ -203,6 +212,9 @@ public final class Payloads {
       Node receiver = Syntax.receiver(call);
       Node subject = name.equals("toString") && receiver != null ? receiver : Syntax.argument(call, 0);
       return subject == null ? Kind.PUBLIC : kind(subject, depth + 1);
+    }
+    if (DATE_METHODS.contains(name)) {
+      return Kind.PUBLIC;
     }
     Kind projected = projection(call, name, depth);
     if (projected != null) {

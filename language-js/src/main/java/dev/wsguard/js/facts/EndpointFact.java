@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param binding the local name the server is bound to ("wss"), for matching exports; null when unbound
  * @param delegates message handlers that hand the connection to a function of another module
+ * @param guardedHandlers handlers whose permission check rests on guards of other modules
  * @param noServer true for {@code noServer: true}: connections come only through an upgrade handler
  */
 public record EndpointFact(
@@ -25,7 +26,15 @@ public record EndpointFact(
     List<MessageHandler> handlers,
     List<Send> sends,
     List<String> unknowns,
-    List<DelegateFact> delegates) {
+    List<DelegateFact> delegates,
+    List<GuardedHandlerFact> guardedHandlers) {
+
+  public EndpointFact(Framework framework, SourceLocation declaration, String binding, List<String> paths,
+      Limits limits, boolean noServer, List<GuardFact> guards, List<MessageHandler> handlers, List<Send> sends,
+      List<String> unknowns, List<DelegateFact> delegates) {
+    this(framework, declaration, binding, paths, limits, noServer, guards, handlers, sends, unknowns, delegates,
+        List.of());
+  }
 
   public EndpointFact(Framework framework, SourceLocation declaration, String binding, List<String> paths,
       Limits limits, boolean noServer, List<GuardFact> guards, List<MessageHandler> handlers, List<Send> sends,
@@ -34,6 +43,7 @@ public record EndpointFact(
   }
 
   public EndpointFact {
+    guardedHandlers = List.copyOf(guardedHandlers);
     delegates = List.copyOf(delegates);
     paths = List.copyOf(paths);
     guards = List.copyOf(guards);

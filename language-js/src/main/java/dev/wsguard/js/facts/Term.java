@@ -52,6 +52,12 @@ public record Term(
     AUTH_HELPER,
     /** A helper call whose exception a catch swallowed: fails open if the helper throws on failure. */
     AUTH_HELPER_SWALLOWED,
+    /**
+     * A path that exists only when a helper throws, and on which the connection goes on anyway (an exception the
+     * framework does not turn into a rejection): fails open if the helper throws on failure; a helper that reports
+     * failure otherwise never takes this path.
+     */
+    AUTH_HELPER_ESCAPED,
     /** The Origin is compared with an allow-list. */
     ORIGIN_ALLOW,
     /** The Origin is only checked to be present. */
@@ -97,7 +103,8 @@ public record Term(
   }
 
   public boolean isAuth() {
-    return kind == Kind.AUTH || kind == Kind.AUTH_HELPER || kind == Kind.AUTH_HELPER_SWALLOWED;
+    return kind == Kind.AUTH || kind == Kind.AUTH_HELPER || kind == Kind.AUTH_HELPER_SWALLOWED
+        || kind == Kind.AUTH_HELPER_ESCAPED;
   }
 
   public boolean isOrigin() {

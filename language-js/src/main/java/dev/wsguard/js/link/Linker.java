@@ -7,6 +7,8 @@ import dev.wsguard.core.model.Endpoint;
 import dev.wsguard.core.model.FileFacts;
 import dev.wsguard.core.model.GuardPlace;
 import dev.wsguard.core.model.MessageHandler;
+import dev.wsguard.core.model.PermissionCheck;
+import dev.wsguard.core.model.RelatedLocation;
 import dev.wsguard.core.model.Send;
 import dev.wsguard.core.model.SourceLocation;
 import dev.wsguard.core.model.TokenUse;
@@ -16,6 +18,7 @@ import dev.wsguard.js.facts.DelegateFact;
 import dev.wsguard.js.facts.EndpointFact;
 import dev.wsguard.js.facts.FunctionRef;
 import dev.wsguard.js.facts.GuardFact;
+import dev.wsguard.js.facts.GuardedHandlerFact;
 import dev.wsguard.js.facts.HandlerFact;
 import dev.wsguard.js.facts.PartFact;
 import dev.wsguard.js.facts.TokenUseFact;
@@ -132,6 +135,9 @@ public final class Linker {
         sends.addAll(h.sends());
       }
     }
+    for (GuardedHandlerFact g : e.guardedHandlers()) {
+      handlers.set(g.handler(), guarded(handlers.get(g.handler()), g));
+    }
     GuardResolver.Resolved resolved = guards.resolve(facts, e.framework().token());
     for (String u : resolved.unknowns()) {
       if (!unknowns.contains(u)) {
@@ -146,6 +152,53 @@ public final class Linker {
     markTokenUses(e.declaration(), facts, resolved.helpers());
     return new Endpoint(e.framework(), file.language(), e.declaration(), e.paths(), resolved.guards(),
         resolved.credentials(), resolved.origin(), handlers, sends, e.limits(), unknowns);
+  }
+
+  /**
+   * A handler whose permission check rests on guards of other modules: a guard whose module says it checks a
+   * permission makes it present; guards that all check only identity leave it absent; otherwise it stays as the
+   * handler's file left it (unknown).
+   */
+  private MessageHandler guarded(MessageHandler h, GuardedHandlerFact g) {
+    if (h.permissionCheck() == PermissionCheck.PRESENT) {
+      return h;
+    }
+    boolean allIdentity = true;
+    for (FunctionRef ref : g.guards()) {
+      HandlerFact check = guardCheck(ref);
+      MessageHandler verdict = check == null || check.handlers().isEmpty() ? null : check.handlers().get(0);
+      if (verdict != null && verdict.permissionCheck() == PermissionCheck.PRESENT) {
+        List<RelatedLocation> evidence = new ArrayList<>(h.evidence());
+        evidence.addAll(verdict.evidence());
+        return new MessageHandler(h.messageType(), h.location(), h.privilegedAction(), PermissionCheck.PRESENT, null,
+            evidence);
+      }
+      allIdentity &= verdict != null;
+    }
+    if (!allIdentity || h.permissionCheck() == PermissionCheck.ABSENT) {
+      return h;
+    }
+    List<RelatedLocation> evidence = new ArrayList<>();
+    for (RelatedLocation r : h.evidence()) {
+      if (!r.location().equals(g.at())) {
+        evidence.add(r);
+      }
+    }
+    evidence.add(new RelatedLocation(g.at(), "the guards bound here check who the user is, not what they may do"));
+    return new MessageHandler(h.messageType(), h.location(), h.privilegedAction(), PermissionCheck.ABSENT,
+        h.clientSuppliedId(), evidence);
+  }
+
+  private HandlerFact guardCheck(FunctionRef ref) {
+    if (!ref.isRelative()) {
+      return null;
+    }
+    Modules.Resolved resolved = modules.export(modules.module(ref.file(), ref.specifier()), ref.name());
+    if (resolved == null || resolved.export().functionKey() == null) {
+      return null;
+    }
+    HandlerFact h = resolved.file().handlerExports().get(resolved.export().functionKey());
+    return h != null && h.socketIndex() < 0 ? h : null;
   }
 
   /** What the function a message handler delegates to does with the connection and the message; null if unread. */

@@ -216,6 +216,17 @@ final class Verdicts {
         Verdict v = of(t.helper(), depth + 1);
         return v.strength() == Strength.VERIFIED && v.mode() == Mode.THROWS ? Strength.FAILS_OPEN : null;
       }
+      case AUTH_HELPER_ESCAPED -> {
+        Verdict v = of(t.helper(), depth + 1);
+        if (v.strength() == null) {
+          return null;
+        }
+        if (v.strength() == Strength.VERIFIED) {
+          // a helper that fails by returning never takes this path: it stands for nothing unverified
+          return v.mode() == Mode.THROWS ? Strength.FAILS_OPEN : Strength.VERIFIED;
+        }
+        return v.strength();
+      }
       default -> {
         return null;
       }
