@@ -1,5 +1,6 @@
 package dev.wsguard.js.analysis;
 
+import dev.wsguard.core.model.SourceLocation;
 import dev.wsguard.js.facts.PathFact;
 import dev.wsguard.js.facts.Term;
 import dev.wsguard.js.parse.Node;
@@ -19,17 +20,57 @@ public final class Flow {
     public boolean verifiesAnything() {
       return seen.stream().anyMatch(Term::isAuth);
     }
+
+    /** Where the first verification sits; call only when {@link #verifiesAnything()}. */
+    public SourceLocation firstAuth() {
+      return seen.stream().filter(Term::isAuth).map(Term::evidence).findFirst().orElseThrow();
+    }
+
+    /** An accept (a send, say) reached without verification, before the first verification; null when none is. */
+    public SourceLocation earlyAccept() {
+      int first = Integer.MAX_VALUE;
+      for (Term t : seen) {
+        if (t.isAuth()) {
+          first = Math.min(first, t.evidence().startByte());
+        }
+      }
+      for (Accept accept : accepts) {
+        boolean unverified = accept.paths().stream().anyMatch(p -> p.terms().stream().noneMatch(Term::isAuth));
+        if (unverified && accept.at().startByte() < first) {
+          return accept.at().location();
+        }
+      }
+      return null;
+    }
+
+    /** Every path that reaches an accept. */
+    public List<PathFact> acceptPaths() {
+      List<PathFact> out = new ArrayList<>();
+      for (Accept accept : accepts) {
+        out.addAll(accept.paths());
+      }
+      return out;
+    }
   }
 
   private Flow() {}
 
   public static Result walk(FileContext cx, Node fn, Policy policy) {
+    return walk(cx, fn, policy, null);
+  }
+
+  /**
+   * Walks with a session already parsed on every path ({@code sessionParsed} non-null): a middleware that ran before
+   * the handler (Socket.IO's {@code io.engine.use(session(...))}) filled the request's session.
+   */
+  public static Result walk(FileContext cx, Node fn, Policy policy, Term sessionParsed) {
     PathWalker walker = new PathWalker(cx, policy);
     Node callback = policy instanceof CallbackDecides decides ? decides.callback() : null;
     if (callback != null) {
       walker.alias(callback, PathWalker.Alias.DECISION_CALLBACK);
     }
-    List<Outcome> outcomes = walker.walk(fn, List.of(Path.start()));
+    Path start = sessionParsed == null ? Path.start() : Path.start().withFact("session", sessionParsed);
+    List<Outcome> outcomes = walker.walk(fn, List.of(start));
     List<Accept> accepts = new ArrayList<>();
     List<Term> seen = new ArrayList<>(walker.seen());
     for (Outcome o : outcomes) {

@@ -62,6 +62,10 @@ final class Identity {
       if (i == 1 && onConnection && firstWordIsIdentity(path.get(1))) {
         return true;
       }
+      // socket.data.userId: Socket.IO's place for what the handshake learnt about the connection
+      if (i == 2 && onConnection && path.get(1).equals("data") && firstWordIsIdentity(path.get(2))) {
+        return true;
+      }
     }
     Node base = Syntax.base(e);
     if (base != null && base.is("identifier")) {

@@ -20,7 +20,7 @@ public final class TokenUses {
       "jku", "x5u");
   private static final Set<String> LOGGERS = Set.of("console", "logger", "log", "debug", "winston", "pino");
   private static final Set<String> REJECTING_CALLS = Set.of("reject", "destroy", "close", "terminate", "end", "exit",
-      "sendStatus", "abort", "fail", "unauthorized", "deny", "writeHead");
+      "sendStatus", "abort", "fail", "unauthorized", "deny", "writeHead", "disconnect");
   private static final Set<String> CALLBACKS = Set.of("next", "done", "cb", "callback");
   private static final int MAX_DEPTH = 3;
 

@@ -5,8 +5,6 @@ import dev.wsguard.core.model.Framework;
 import dev.wsguard.core.model.GuardPlace;
 import dev.wsguard.core.model.Limits;
 import dev.wsguard.core.model.MessageHandler;
-import dev.wsguard.core.model.PermissionCheck;
-import dev.wsguard.core.model.RelatedLocation;
 import dev.wsguard.core.model.Send;
 import dev.wsguard.core.model.SourceLocation;
 import dev.wsguard.js.analysis.Api;
@@ -16,6 +14,7 @@ import dev.wsguard.js.analysis.Flow;
 import dev.wsguard.js.analysis.MessageAuthz;
 import dev.wsguard.js.analysis.MessageDispatch;
 import dev.wsguard.js.analysis.Role;
+import dev.wsguard.js.analysis.RoleGate;
 import dev.wsguard.js.analysis.Syntax;
 import dev.wsguard.js.facts.DelegateFact;
 import dev.wsguard.js.facts.EndpointFact;
@@ -25,7 +24,6 @@ import dev.wsguard.js.facts.GuardFact;
 import dev.wsguard.js.facts.HandlerFact;
 import dev.wsguard.js.facts.PartFact;
 import dev.wsguard.js.facts.PathFact;
-import dev.wsguard.js.facts.Term;
 import dev.wsguard.js.frameworks.FrameworkRecognizer;
 import dev.wsguard.js.frameworks.Recognized;
 import dev.wsguard.js.parse.Node;
@@ -84,7 +82,7 @@ public final class WsRecognizer implements FrameworkRecognizer {
     for (Server s : imported) {
       Analysis a = analyse(s);
       FunctionRef target = FunctionRef.imported(cx.path(), s.imported.module(), s.imported.exportName());
-      parts.add(new PartFact(target, a.guards, a.handlers, sends.of(s), a.unknowns, a.delegates));
+      parts.add(new PartFact(target, a.guards, a.handlers, sends.of(s), a.unknowns, a.delegates, Framework.WS));
     }
     return new Recognized(endpoints, parts);
   }
@@ -301,51 +299,13 @@ public final class WsRecognizer implements FrameworkRecognizer {
       guards.add(verifyClient);
     }
     guards.addAll(a.guards);
-    List<MessageHandler> handlers = roleGated(guards, a.handlers);
+    List<MessageHandler> handlers = RoleGate.apply(guards, a.handlers);
     if (noServer && s.upgradeCalls.isEmpty() && s.bindingName() == null) {
       unknowns.add("the noServer endpoint's upgrade handler was not found");
     }
     SourceLocation declaration = declarationRegion(s.creation);
     return new EndpointFact(Framework.WS, declaration, s.bindingName(), paths, limits, noServer, guards, handlers,
         sends.of(s), unknowns, a.delegates);
-  }
-
-  /**
-   * An endpoint whose handshake admits only some role ({@code if (user.role !== 'admin') deny()}) has checked the
-   * user's permission for every message: handlers without a check of their own are covered by it.
-   */
-  private static List<MessageHandler> roleGated(List<GuardFact> guards, List<MessageHandler> handlers) {
-    Term gate = null;
-    for (GuardFact g : guards) {
-      if (g.place() == GuardPlace.FIRST_MESSAGE || g.accepts().isEmpty()) {
-        continue;
-      }
-      Term common = null;
-      boolean all = true;
-      for (PathFact p : g.accepts()) {
-        Term role = p.terms().stream().filter(t -> t.kind() == Term.Kind.ROLE).findFirst().orElse(null);
-        all &= role != null;
-        common = common == null ? role : common;
-      }
-      if (all && common != null) {
-        gate = common;
-        break;
-      }
-    }
-    if (gate == null) {
-      return handlers;
-    }
-    List<MessageHandler> out = new ArrayList<>();
-    for (MessageHandler h : handlers) {
-      if (h.privileged() && h.permissionCheck() == PermissionCheck.ABSENT) {
-        List<RelatedLocation> evidence = new ArrayList<>(h.evidence());
-        evidence.add(new RelatedLocation(gate.evidence(), "only users passing " + gate.detail() + " can connect"));
-        h = new MessageHandler(h.messageType(), h.location(), h.privilegedAction(), PermissionCheck.PRESENT, null,
-            evidence);
-      }
-      out.add(h);
-    }
-    return out;
   }
 
   /** From {@code new} to the end of the constructor's name: where endpoint findings point. */
@@ -488,8 +448,8 @@ public final class WsRecognizer implements FrameworkRecognizer {
     }
     Flow.Result result = Flow.walk(cx, fn, WsPolicies.connection(cx, socket));
     if (result.verifiesAnything()) {
-      SourceLocation early = earlySend(result);
-      SourceLocation at = early != null ? early : firstAuth(result);
+      SourceLocation early = result.earlyAccept();
+      SourceLocation at = early != null ? early : result.firstAuth();
       guards.add(guard(GuardPlace.CONNECTION, "connection handler", at, fn, result, early));
     }
     Map<Node, Node> messageHandlers = messageHandlers(fn, socket);
@@ -526,27 +486,6 @@ public final class WsRecognizer implements FrameworkRecognizer {
     }
   }
 
-  /** A send (or other exposure) reached without verification, before the handler's first verification. */
-  private static SourceLocation earlySend(Flow.Result result) {
-    int firstAuth = Integer.MAX_VALUE;
-    for (Term t : result.seen()) {
-      if (t.isAuth()) {
-        firstAuth = Math.min(firstAuth, t.evidence().startByte());
-      }
-    }
-    for (Flow.Accept accept : result.accepts()) {
-      boolean unverified = accept.paths().stream().anyMatch(p -> p.terms().stream().noneMatch(Term::isAuth));
-      if (unverified && accept.at().startByte() < firstAuth) {
-        return accept.at().location();
-      }
-    }
-    return null;
-  }
-
-  private static SourceLocation firstAuth(Flow.Result result) {
-    return result.seen().stream().filter(Term::isAuth).map(Term::evidence).findFirst().orElseThrow();
-  }
-
   private GuardFact firstMessageGuard(Node handler, Node socket, List<MessageDispatch.Branch> branches) {
     Set<Node> entries = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Node> dispatchCalls = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -565,7 +504,7 @@ public final class WsRecognizer implements FrameworkRecognizer {
     if (!result.verifiesAnything()) {
       return null;
     }
-    SourceLocation at = firstAuth(result);
+    SourceLocation at = result.firstAuth();
     Set<CredentialSource> credentials = EnumSet.of(CredentialSource.FIRST_MESSAGE_TOKEN);
     credentials.addAll(new CredentialReader(cx).read(handler));
     List<PathFact> accepts = new ArrayList<>();
