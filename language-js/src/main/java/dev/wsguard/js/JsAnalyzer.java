@@ -95,6 +95,17 @@ final class JsAnalyzer {
     for (FrameworkRecognizer recognizer : recognizers) {
       recognizer.handlerExports(exports.exports()).forEach(handlerExports::putIfAbsent);
     }
+    // guards a handler export brings (middleware registered on a server handed in) may call helpers of this file
+    List<PartFact> guarded = new ArrayList<>(parts);
+    for (HandlerFact h : handlerExports.values()) {
+      if (!h.guards().isEmpty()) {
+        guarded.add(new PartFact(null, h.guards(), List.of(), List.of(), List.of()));
+      }
+    }
+    if (guarded.size() > parts.size()) {
+      summarizeReferenced(cx, endpoints, guarded);
+      summaries = Map.copyOf(cx.summaries().all());
+    }
     return new JsFileAnalysis(tree.path(), grammar.language(), notifications,
         ImportPaths.candidates(tree.path(), ImportPaths.specifiers(tree.root())), endpoints, parts,
         tokenUses, summaries, exports.exports(), exports.starSpecifiers(), handlerExports);

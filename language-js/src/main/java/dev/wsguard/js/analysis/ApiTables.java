@@ -33,6 +33,7 @@ public final class ApiTables {
 
   private final List<String> triggerWords = lines("trigger-words.txt");
   private final Set<String> wsServers = set("ws-servers.txt");
+  private final Set<String> socketIoServers = set("socketio-servers.txt");
   private final Map<String, Failure> verifiers = new LinkedHashMap<>();
   private final Map<String, String> verifierCredentials = new LinkedHashMap<>();
   private final Set<String> decoders = set("decode.txt");
@@ -86,6 +87,11 @@ public final class ApiTables {
 
   public boolean isWsServer(Api api) {
     return api != null && wsServers.contains(api.qualified());
+  }
+
+  /** True for what makes a Socket.IO server when called or constructed ({@code new Server()}, {@code require('socket.io')()}). */
+  public boolean isSocketIoServer(Api api) {
+    return api != null && socketIoServers.contains(api.qualified());
   }
 
   /** How a verify call fails, for an API or a callee chain; null when the call is no verify. */

@@ -120,6 +120,19 @@ final class Calls {
     return helperCall(call, callee, api);
   }
 
+  /** An expression that names a session middleware, whether or not it is called here. */
+  boolean namesSessionParser(Node expr) {
+    Node e = Syntax.unwrapAwait(expr);
+    if (e == null) {
+      return false;
+    }
+    if (e.is("call_expression")) {
+      // session({...}) passed straight to a use() call
+      return cx.tables().isSessionParser(cx.resolver().resolve(Syntax.callee(e)), List.of());
+    }
+    return isSessionParser(e, cx.resolver().resolve(e), calleeChain(e));
+  }
+
   private boolean isSessionParser(Node callee, Api api, List<String> chain) {
     if (cx.tables().isSessionParser(api, chain)) {
       return true;

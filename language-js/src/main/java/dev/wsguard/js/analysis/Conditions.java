@@ -209,6 +209,12 @@ final class Conditions {
   private Branches truthiness(Node e, Path path) {
     Value v = cx.valueOf(e);
     if (v instanceof Value.Verified verified) {
+      // socket.data.player.isModerator on a verified player: also a role check
+      String property = Syntax.lastName(e);
+      if (e.is("member_expression") && property != null && cx.tables().isRoleProperty(property)) {
+        return new Branches(List.of(verified.term().checked(), Term.of(Term.Kind.ROLE, e.location(),
+            Syntax.compact(e))), failed(verified.term()));
+      }
       return new Branches(List.of(verified.term().checked()), failed(verified.term()));
     }
     if (v instanceof Value.Failure failure) {
@@ -260,7 +266,21 @@ final class Conditions {
     if (checked != null && checked.is("identifier")) {
       return constantCopyOfSessionField(checked) ? parsed : null;
     }
-    return isSessionField(checked) ? parsed : null;
+    return isSessionField(checked) || isFieldOfSessionCopy(checked) ? parsed : null;
+  }
+
+  /** {@code session.userId} after {@code const session = socket.request.session}. */
+  private boolean isFieldOfSessionCopy(Node e) {
+    List<String> names = e == null ? null : Syntax.memberPath(e);
+    Node base = names == null || names.size() < 2 ? null : Syntax.base(e);
+    Node declaration = base != null && base.is("identifier") ? cx.scopes().declarationOf(base) : null;
+    Node declarator = declaration == null ? null : declaration.ancestor("variable_declarator");
+    if (declarator == null || declarator.child("name") != declaration || !isConst(declarator)) {
+      return false;
+    }
+    List<String> value = Syntax.memberPath(Syntax.unwrap(declarator.child("value")));
+    return value != null && (value.size() == 2 && value.get(1).equals("session")
+        || value.size() == 3 && value.get(1).equals("request") && value.get(2).equals("session"));
   }
 
   private static boolean isSessionField(Node e) {
@@ -268,6 +288,9 @@ final class Conditions {
       return false;
     }
     List<String> names = Syntax.memberPath(e);
+    if (names != null && names.size() >= 4 && names.get(1).equals("request") && names.get(2).equals("session")) {
+      return true; // socket.request.session.userId: Socket.IO's copy of the upgrade request
+    }
     return names != null && names.size() >= 3 && names.get(1).equals("session");
   }
 
@@ -287,7 +310,8 @@ final class Conditions {
       return false;
     }
     List<String> names = Syntax.memberPath(value);
-    return names != null && names.size() == 2 && names.get(1).equals("session");
+    return names != null && (names.size() == 2 && names.get(1).equals("session")
+        || names.size() == 3 && names.get(1).equals("request") && names.get(2).equals("session"));
   }
 
   private static boolean isConst(Node declarator) {

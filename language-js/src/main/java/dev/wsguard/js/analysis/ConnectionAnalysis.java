@@ -3,14 +3,11 @@ package dev.wsguard.js.analysis;
 import dev.wsguard.core.model.CredentialSource;
 import dev.wsguard.core.model.GuardPlace;
 import dev.wsguard.core.model.MessageHandler;
-import dev.wsguard.core.model.PermissionCheck;
-import dev.wsguard.core.model.RelatedLocation;
 import dev.wsguard.core.model.SourceLocation;
 import dev.wsguard.js.facts.DelegateFact;
 import dev.wsguard.js.facts.FunctionRef;
 import dev.wsguard.js.facts.GuardFact;
 import dev.wsguard.js.facts.PathFact;
-import dev.wsguard.js.facts.Term;
 import dev.wsguard.js.parse.Node;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -98,44 +95,6 @@ public final class ConnectionAnalysis {
     return p != null && p.is("identifier") ? p : null;
   }
 
-  /**
-   * An endpoint whose handshake admits only some role ({@code if (user.role !== 'admin') deny()}) has checked the
-   * user's permission for every message: handlers without a check of their own are covered by it.
-   */
-  public static List<MessageHandler> roleGated(List<GuardFact> guards, List<MessageHandler> handlers) {
-    Term gate = null;
-    for (GuardFact g : guards) {
-      if (g.place() == GuardPlace.FIRST_MESSAGE || g.accepts().isEmpty()) {
-        continue;
-      }
-      Term common = null;
-      boolean all = true;
-      for (PathFact p : g.accepts()) {
-        Term role = p.terms().stream().filter(t -> t.kind() == Term.Kind.ROLE).findFirst().orElse(null);
-        all &= role != null;
-        common = common == null ? role : common;
-      }
-      if (all && common != null) {
-        gate = common;
-        break;
-      }
-    }
-    if (gate == null) {
-      return handlers;
-    }
-    List<MessageHandler> out = new ArrayList<>();
-    for (MessageHandler h : handlers) {
-      if (h.privileged() && h.permissionCheck() == PermissionCheck.ABSENT) {
-        List<RelatedLocation> evidence = new ArrayList<>(h.evidence());
-        evidence.add(new RelatedLocation(gate.evidence(), "only users passing " + gate.detail() + " can connect"));
-        h = new MessageHandler(h.messageType(), h.location(), h.privilegedAction(), PermissionCheck.PRESENT, null,
-            evidence);
-      }
-      out.add(h);
-    }
-    return out;
-  }
-
   public GuardFact guard(GuardPlace place, String description, SourceLocation at, Node fn, Flow.Result result,
       SourceLocation earlySend) {
     List<PathFact> accepts = new ArrayList<>();
@@ -155,8 +114,8 @@ public final class ConnectionAnalysis {
     }
     Flow.Result result = Flow.walk(cx, fn, ConnectionPolicies.connection(cx, socket));
     if (result.verifiesAnything()) {
-      SourceLocation early = earlySend(result);
-      SourceLocation at = early != null ? early : firstAuth(result);
+      SourceLocation early = result.earlyAccept();
+      SourceLocation at = early != null ? early : result.firstAuth();
       guards.add(guard(GuardPlace.CONNECTION, "connection handler", at, fn, result, early));
     }
     Map<Node, Node> messageHandlers = messageHandlers(fn, socket);
@@ -206,27 +165,6 @@ public final class ConnectionAnalysis {
     }
   }
 
-  /** A send (or other exposure) reached without verification, before the handler's first verification. */
-  private static SourceLocation earlySend(Flow.Result result) {
-    int firstAuth = Integer.MAX_VALUE;
-    for (Term t : result.seen()) {
-      if (t.isAuth()) {
-        firstAuth = Math.min(firstAuth, t.evidence().startByte());
-      }
-    }
-    for (Flow.Accept accept : result.accepts()) {
-      boolean unverified = accept.paths().stream().anyMatch(p -> p.terms().stream().noneMatch(Term::isAuth));
-      if (unverified && accept.at().startByte() < firstAuth) {
-        return accept.at().location();
-      }
-    }
-    return null;
-  }
-
-  public static SourceLocation firstAuth(Flow.Result result) {
-    return result.seen().stream().filter(Term::isAuth).map(Term::evidence).findFirst().orElseThrow();
-  }
-
   private GuardFact firstMessageGuard(Node handler, Node socket, List<MessageDispatch.Branch> branches) {
     Set<Node> entries = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Node> dispatchCalls = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -245,7 +183,7 @@ public final class ConnectionAnalysis {
     if (!result.verifiesAnything()) {
       return null;
     }
-    SourceLocation at = firstAuth(result);
+    SourceLocation at = result.firstAuth();
     Set<CredentialSource> credentials = EnumSet.of(CredentialSource.FIRST_MESSAGE_TOKEN);
     credentials.addAll(new CredentialReader(cx).read(handler));
     List<PathFact> accepts = new ArrayList<>();

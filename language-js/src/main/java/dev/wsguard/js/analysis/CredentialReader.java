@@ -76,6 +76,9 @@ public final class CredentialReader {
         Node object = at.is("property_identifier") ? at.parent().child("object") : null;
         if (object != null && cx.messageDerived(object)) {
           found.add(CredentialSource.FIRST_MESSAGE_TOKEN);
+        } else if (name.equals("auth") && object != null && "handshake".equals(Syntax.lastName(object))) {
+          // socket.handshake.auth: what the Socket.IO client sends in its CONNECT packet, the first message
+          found.add(CredentialSource.FIRST_MESSAGE_TOKEN);
         } else if (object != null && QUERY_OBJECTS.contains(String.valueOf(Syntax.lastName(object)))) {
           // const { query } = url.parse(req.url, true); query.token
           found.add(CredentialSource.QUERY_TOKEN);

@@ -84,9 +84,11 @@ public final class FileContext {
       List<String> path = Syntax.memberPath(e);
       Role base = roleOfExpression(Syntax.base(e));
       // info.req and socket.request are the upgrade request
+      // socket.request and socket.handshake of a Socket.IO connection hold its upgrade request's data
       if (path != null && path.size() == 2 && (base == Role.CLIENT_INFO && path.get(1).equals("req")
           || base == Role.NET_SOCKET && path.get(1).equals("request")
-          || base == Role.CONNECTION && path.get(1).equals("upgradeReq"))) {
+          || base == Role.CONNECTION && (path.get(1).equals("upgradeReq") || path.get(1).equals("request")
+              || path.get(1).equals("handshake")))) {
         return Role.REQUEST;
       }
       if (path != null && path.size() == 2 && base == Role.SOCKET_STREAM && path.get(1).equals("socket")) {
@@ -149,6 +151,16 @@ public final class FileContext {
 
   CallKind tokenCall(Node call) {
     return calls.tokenCall(call);
+  }
+
+  /** True when an expression names a session middleware ({@code session({...})} of express-session). */
+  public boolean isSessionParser(Node expr) {
+    return calls.namesSessionParser(expr);
+  }
+
+  /** True when an expression names the connection's authenticated user or a field of it. */
+  public boolean isIdentity(Node expr) {
+    return new Identity(this).isIdentity(expr);
   }
 
   /** The function of this file an expression names (a declaration, a const arrow, a method); or null. */

@@ -1,5 +1,6 @@
 package dev.wsguard.js.analysis;
 
+import dev.wsguard.core.model.SourceLocation;
 import dev.wsguard.js.facts.PathFact;
 import dev.wsguard.js.facts.Term;
 import dev.wsguard.js.parse.Node;
@@ -29,6 +30,37 @@ public final class Flow {
   public record Result(List<Accept> accepts, List<Term> seen) {
     public boolean verifiesAnything() {
       return seen.stream().anyMatch(Term::isAuth);
+    }
+
+    /** Where the first verification sits; call only when {@link #verifiesAnything()}. */
+    public SourceLocation firstAuth() {
+      return seen.stream().filter(Term::isAuth).map(Term::evidence).findFirst().orElseThrow();
+    }
+
+    /** An accept (a send, say) reached without verification, before the first verification; null when none is. */
+    public SourceLocation earlyAccept() {
+      int first = Integer.MAX_VALUE;
+      for (Term t : seen) {
+        if (t.isAuth()) {
+          first = Math.min(first, t.evidence().startByte());
+        }
+      }
+      for (Accept accept : accepts) {
+        boolean unverified = accept.paths().stream().anyMatch(p -> p.terms().stream().noneMatch(Term::isAuth));
+        if (unverified && accept.at().startByte() < first) {
+          return accept.at().location();
+        }
+      }
+      return null;
+    }
+
+    /** Every path that reaches an accept. */
+    public List<PathFact> acceptPaths() {
+      List<PathFact> out = new ArrayList<>();
+      for (Accept accept : accepts) {
+        out.addAll(accept.paths());
+      }
+      return out;
     }
   }
 

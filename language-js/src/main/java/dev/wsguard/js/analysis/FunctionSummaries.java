@@ -65,7 +65,7 @@ public final class FunctionSummaries {
     Node callback = callbackParameter(fn);
     if (callback != null) {
       walker.alias(callback, decisionStyle(fn, callback) ? PathWalker.Alias.DECISION_CALLBACK
-          : PathWalker.Alias.NODE_CALLBACK);
+          : nextStyle(fn, callback) ? PathWalker.Alias.NEXT_CALLBACK : PathWalker.Alias.NODE_CALLBACK);
     }
     List<Outcome> outcomes = walker.walk(fn, List.of(Path.start()));
     List<SummaryFact.Exit> exits = new ArrayList<>();
@@ -187,6 +187,27 @@ public final class FunctionSummaries {
       }
     }
     return false;
+  }
+
+  /**
+   * A middleware's {@code next}: called with nothing to go on ({@code next()}) and at most an error to stop
+   * ({@code next(new Error(...))}), never with a result.
+   */
+  private boolean nextStyle(Node fn, Node callback) {
+    boolean bare = false;
+    for (Node n : fn.descendants()) {
+      if (n.is("call_expression")) {
+        Node callee = Syntax.callee(n);
+        if (callee != null && callee.is("identifier") && cx.scopes().declarationOf(callee) == callback) {
+          int count = Syntax.arguments(n).size();
+          if (count > 1) {
+            return false;
+          }
+          bare |= count == 0;
+        }
+      }
+    }
+    return bare;
   }
 
   /** The name a function goes by: its own, its variable's, its property's; "anonymous function" otherwise. */

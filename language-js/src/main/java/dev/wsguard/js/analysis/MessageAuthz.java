@@ -139,7 +139,12 @@ public final class MessageAuthz {
       return WRITE_SQL.matcher(sql).find();
     }
     List<String> words = Words.split(name);
-    return !words.isEmpty() && cx.tables().isPrivilegedVerb(words.get(0));
+    if (!words.isEmpty() && cx.tables().isPrivilegedVerb(words.get(0))) {
+      return true;
+    }
+    // findByIdAndUpdate, findOneAndDelete: a lookup that writes
+    int and = words.indexOf("and");
+    return and > 0 && and + 1 < words.size() && cx.tables().isPrivilegedVerb(words.get(and + 1));
   }
 
   private boolean mentionsMessage(Node expr) {

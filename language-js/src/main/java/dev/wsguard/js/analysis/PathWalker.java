@@ -29,7 +29,9 @@ final class PathWalker {
     RESOLVE,
     REJECT,
     NODE_CALLBACK,
-    DECISION_CALLBACK
+    DECISION_CALLBACK,
+    /** A middleware's {@code next}: {@code next()} lets the request through, {@code next(err)} stops it. */
+    NEXT_CALLBACK
   }
 
   private final FileContext cx;
@@ -607,6 +609,15 @@ final class PathWalker {
         }
       }
       case DECISION_CALLBACK -> outcomes.add(new Outcome(Outcome.Kind.RETURN, call, Syntax.argument(call, 0), in));
+      case NEXT_CALLBACK -> {
+        Node error = Syntax.argument(call, 0);
+        if (error != null && !Syntax.isFalsyLiteral(error)) {
+          raise(call, in);
+        } else {
+          // the call itself stands for the success: a value that is truthy whatever was verified
+          outcomes.add(new Outcome(Outcome.Kind.RETURN, call, call, in));
+        }
+      }
       default -> { }
     }
   }

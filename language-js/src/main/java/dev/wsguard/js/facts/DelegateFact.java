@@ -6,6 +6,11 @@ package dev.wsguard.js.facts;
  *
  * @param target the function, as this file names it
  * @param socketIndex the argument that is the connection
- * @param messageIndex the argument that is the message (or a value parsed from it)
+ * @param messageIndex the argument that is the message (or a value parsed from it); {@link #NO_MESSAGE} when only the
+ *     connection is handed over ({@code registerHandlers(io, socket)}), {@link #SERVER} when {@code socketIndex} is
+ *     the server itself ({@code require('./sockets')(io)})
  */
-public record DelegateFact(FunctionRef target, int socketIndex, int messageIndex) {}
+public record DelegateFact(FunctionRef target, int socketIndex, int messageIndex) {
+  public static final int NO_MESSAGE = -1;
+  public static final int SERVER = -2;
+}

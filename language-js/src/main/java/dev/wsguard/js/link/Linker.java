@@ -36,6 +36,7 @@ import java.util.Set;
  */
 public final class Linker {
   public static final String UNRESOLVED_IMPORT = "unresolved-import";
+  private static final int MAX_DELEGATES = 64;
 
   private final Modules modules;
   private final Verdicts verdicts;
@@ -108,7 +109,9 @@ public final class Linker {
     // every endpoint on the export (an express Router holds several routes); a Fastify plugin's routes are bound to
     // the plugin function's key, whatever name the module exports it under
     for (EndpointFact e : resolved.file().endpoints()) {
-      if (e.binding() != null && (e.binding().equals(binding) || e.binding().equals(function))) {
+      // a ws server and a Socket.IO server are both used as x.on('connection'): the part names its framework
+      boolean sameFramework = part.framework() == null || part.framework() == e.framework();
+      if (sameFramework && e.binding() != null && (e.binding().equals(binding) || e.binding().equals(function))) {
         partsOf.computeIfAbsent(e, k -> new ArrayList<>()).add(part);
       }
     }
@@ -128,11 +131,14 @@ public final class Linker {
       delegates.addAll(part.delegates());
     }
     Set<HandlerFact> attached = new HashSet<>();
-    for (DelegateFact d : delegates) {
-      HandlerFact h = handlerOf(d);
+    // a handler module may hand the connection on to another one: follow those too, each once
+    for (int i = 0; i < delegates.size() && i < MAX_DELEGATES; i++) {
+      HandlerFact h = handlerOf(delegates.get(i));
       if (h != null && attached.add(h)) {
         handlers.addAll(h.handlers());
         sends.addAll(h.sends());
+        facts.addAll(h.guards());
+        delegates.addAll(h.delegates());
       }
     }
     for (GuardedHandlerFact g : e.guardedHandlers()) {

@@ -15,6 +15,7 @@ import dev.wsguard.js.analysis.MiddlewareGuards;
 import dev.wsguard.js.analysis.MiddlewarePolicies;
 import dev.wsguard.js.analysis.NumericValue;
 import dev.wsguard.js.analysis.Role;
+import dev.wsguard.js.analysis.RoleGate;
 import dev.wsguard.js.analysis.SocketSends;
 import dev.wsguard.js.analysis.SocketServer;
 import dev.wsguard.js.analysis.Syntax;
@@ -220,7 +221,7 @@ public final class ExpressWsRecognizer implements FrameworkRecognizer {
     guards.addAll(verifyClientGuards(unknowns));
     Parts parts = handlerParts(r, unknowns);
     guards.addAll(parts.guards);
-    List<MessageHandler> handlers = ConnectionAnalysis.roleGated(guards, parts.handlers);
+    List<MessageHandler> handlers = RoleGate.apply(guards, parts.handlers);
     List<String> paths = r.path == null ? List.of() : List.of(prefix + r.path);
     SourceLocation declaration = r.call.tree().source().location(r.call.startByte(),
         Syntax.callee(r.call).endByte());

@@ -14,6 +14,7 @@ import dev.wsguard.js.analysis.MiddlewarePolicies;
 import dev.wsguard.js.analysis.NumericValue;
 import dev.wsguard.js.analysis.Policy;
 import dev.wsguard.js.analysis.Role;
+import dev.wsguard.js.analysis.RoleGate;
 import dev.wsguard.js.analysis.SocketSends;
 import dev.wsguard.js.analysis.SocketServer;
 import dev.wsguard.js.analysis.Syntax;
@@ -192,7 +193,7 @@ public final class FastifyWebSocketRecognizer implements FrameworkRecognizer {
     }
     guards.addAll(parts.guards());
     unknowns.addAll(parts.unknowns());
-    List<MessageHandler> handlers = ConnectionAnalysis.roleGated(guards, parts.handlers());
+    List<MessageHandler> handlers = RoleGate.apply(guards, parts.handlers());
     SourceLocation declaration = r.call.tree().source().location(r.call.startByte(),
         Syntax.callee(r.call).endByte());
     String binding = plugin == null ? null : cx.summaries().keyOf(plugin);

@@ -15,6 +15,7 @@ import dev.wsguard.js.analysis.Flow;
 import dev.wsguard.js.analysis.NumericValue;
 import dev.wsguard.js.analysis.Payloads;
 import dev.wsguard.js.analysis.Role;
+import dev.wsguard.js.analysis.RoleGate;
 import dev.wsguard.js.analysis.SocketSends;
 import dev.wsguard.js.analysis.SocketServer;
 import dev.wsguard.js.analysis.Syntax;
@@ -196,7 +197,7 @@ public final class UwsRecognizer implements FrameworkRecognizer {
           + " is defined where wsguard did not read it");
     }
     guards.addAll(parts.guards());
-    List<MessageHandler> handlers = ConnectionAnalysis.roleGated(guards, parts.handlers());
+    List<MessageHandler> handlers = RoleGate.apply(guards, parts.handlers());
     Node callee = Syntax.callee(r.call);
     Node property = callee.child("property");
     // a chained uWS.App().ws(...) points at .ws( rather than at the start of the chain

@@ -15,6 +15,7 @@ import dev.wsguard.js.analysis.MessageAuthz;
 import dev.wsguard.js.analysis.MessageDispatch;
 import dev.wsguard.js.analysis.NumericValue;
 import dev.wsguard.js.analysis.Role;
+import dev.wsguard.js.analysis.RoleGate;
 import dev.wsguard.js.analysis.SocketSends;
 import dev.wsguard.js.analysis.SocketServer;
 import dev.wsguard.js.analysis.Syntax;
@@ -83,7 +84,7 @@ public final class WsRecognizer implements FrameworkRecognizer {
     for (SocketServer s : imported) {
       Analysis a = analyse(s);
       FunctionRef target = FunctionRef.imported(cx.path(), s.imported.module(), s.imported.exportName());
-      parts.add(new PartFact(target, a.guards, a.handlers, sends.of(s), a.unknowns, a.delegates));
+      parts.add(new PartFact(target, a.guards, a.handlers, sends.of(s), a.unknowns, a.delegates, Framework.WS));
     }
     return new Recognized(endpoints, parts);
   }
@@ -256,7 +257,7 @@ public final class WsRecognizer implements FrameworkRecognizer {
       guards.add(verifyClient);
     }
     guards.addAll(a.guards);
-    List<MessageHandler> handlers = ConnectionAnalysis.roleGated(guards, a.handlers);
+    List<MessageHandler> handlers = RoleGate.apply(guards, a.handlers);
     if (noServer && s.upgradeCalls.isEmpty() && s.bindingName() == null) {
       unknowns.add("the noServer endpoint's upgrade handler was not found");
     }
