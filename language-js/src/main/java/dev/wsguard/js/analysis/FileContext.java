@@ -3,6 +3,7 @@ package dev.wsguard.js.analysis;
 import dev.wsguard.js.parse.Node;
 import dev.wsguard.js.parse.SyntaxTree;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -175,5 +176,20 @@ public final class FileContext {
 
   public static String propertyName(Node key) {
     return LocalFunctions.propertyName(key);
+  }
+
+  /** An object literal's members by name: pairs, shorthand properties and methods. */
+  public static Map<String, Node> properties(Node object) {
+    Map<String, Node> out = new LinkedHashMap<>();
+    for (Node member : object.namedChildren()) {
+      if (member.is("pair")) {
+        out.put(propertyName(member.child("key")), member.child("value"));
+      } else if (member.is("shorthand_property_identifier")) {
+        out.put(member.text(), member);
+      } else if (member.is("method_definition")) {
+        out.put(propertyName(member.child("name")), member);
+      }
+    }
+    return out;
   }
 }

@@ -8,6 +8,7 @@ import dev.wsguard.core.model.MessageHandler;
 import dev.wsguard.core.model.SourceLocation;
 import dev.wsguard.core.model.Strength;
 import dev.wsguard.js.analysis.CredentialReader;
+import dev.wsguard.js.analysis.ConnectionAnalysis;
 import dev.wsguard.js.analysis.FileContext;
 import dev.wsguard.js.analysis.Flow;
 import dev.wsguard.js.analysis.MessageAuthz;
@@ -207,10 +208,10 @@ public final class NestGatewayRecognizer implements FrameworkRecognizer {
     if (fn == null) {
       return null;
     }
-    Node client = param(fn, 0);
+    Node client = ConnectionAnalysis.param(fn, 0);
     cx.role(client, Role.CONNECTION);
     // the ws adapter passes the upgrade request second
-    cx.role(param(fn, 1), Role.REQUEST);
+    cx.role(ConnectionAnalysis.param(fn, 1), Role.REQUEST);
     int firstAuth = Integer.MAX_VALUE;
     for (Node n : fn.descendants()) {
       if (n.is("call_expression") && cx.isAuthCall(n)) {
@@ -267,10 +268,6 @@ public final class NestGatewayRecognizer implements FrameworkRecognizer {
         "an exception thrown in handleConnection does not disconnect the client");
   }
 
-  private static Node param(Node fn, int index) {
-    Node p = Syntax.parameter(fn, index);
-    return p != null && p.is("identifier") ? p : null;
-  }
 
   // ---- Socket.IO middleware in afterInit ----
 
@@ -305,9 +302,9 @@ public final class NestGatewayRecognizer implements FrameworkRecognizer {
                 Syntax.compact(argument))), Set.of(), null, null));
         continue;
       }
-      Node socket = param(fn, 0);
+      Node socket = ConnectionAnalysis.param(fn, 0);
       cx.role(socket, Role.CONNECTION);
-      Flow.Result result = Flow.walk(cx, fn, NestPolicies.middleware(cx, socket, param(fn, 1)));
+      Flow.Result result = Flow.walk(cx, fn, NestPolicies.middleware(cx, socket, ConnectionAnalysis.param(fn, 1)));
       List<PathFact> accepts = new ArrayList<>();
       result.accepts().forEach(a -> accepts.addAll(a.paths()));
       Set<CredentialSource> credentials = result.verifiesAnything() ? new CredentialReader(cx).read(fn)

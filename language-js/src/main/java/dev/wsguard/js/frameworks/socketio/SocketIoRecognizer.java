@@ -12,6 +12,7 @@ import dev.wsguard.core.model.SourceLocation;
 import dev.wsguard.core.model.Strength;
 import dev.wsguard.js.analysis.Api;
 import dev.wsguard.js.analysis.CredentialReader;
+import dev.wsguard.js.analysis.ConnectionAnalysis;
 import dev.wsguard.js.analysis.FileContext;
 import dev.wsguard.js.analysis.Flow;
 import dev.wsguard.js.analysis.MessageAuthz;
@@ -190,7 +191,7 @@ public final class SocketIoRecognizer implements FrameworkRecognizer {
   /** A connection handler whose socket is used through Socket.IO members ({@code socket.emit}, {@code socket.join}). */
   private boolean socketIoConnectionHandler(Node handler) {
     Node fn = cx.localFunction(handler);
-    Node socket = fn == null ? null : param(fn, 0);
+    Node socket = fn == null ? null : ConnectionAnalysis.param(fn, 0);
     return socket != null && usedThrough(fn, socket, SOCKET_IO_MEMBERS);
   }
 
@@ -259,7 +260,7 @@ public final class SocketIoRecognizer implements FrameworkRecognizer {
   /** A middleware reading {@code socket.handshake} / {@code socket.request}: Socket.IO's, not Express's. */
   private boolean socketIoMiddleware(Node argument) {
     Node fn = cx.localFunction(argument);
-    Node socket = fn == null || Syntax.parameters(fn).size() != 2 ? null : param(fn, 0);
+    Node socket = fn == null || Syntax.parameters(fn).size() != 2 ? null : ConnectionAnalysis.param(fn, 0);
     return socket != null && usedThrough(fn, socket, Set.of("handshake", "request", "data"));
   }
 
@@ -354,17 +355,17 @@ public final class SocketIoRecognizer implements FrameworkRecognizer {
       for (Node use : s.engineMiddlewares) {
         Node fn = cx.localFunction(unwrapWrapper(Syntax.argument(use, 0)));
         if (fn != null) {
-          cx.role(param(fn, 0), Role.REQUEST);
+          cx.role(ConnectionAnalysis.param(fn, 0), Role.REQUEST);
         }
       }
       Node allowRequest = allowRequestFunction(s);
       if (allowRequest != null) {
-        cx.role(param(allowRequest, 0), Role.REQUEST);
+        cx.role(ConnectionAnalysis.param(allowRequest, 0), Role.REQUEST);
       }
       for (Namespace ns : s.all()) {
         for (Node use : ns.middlewares) {
           Node fn = cx.localFunction(unwrapWrapper(Syntax.argument(use, 0)));
-          Node socket = fn == null ? null : param(fn, 0);
+          Node socket = fn == null ? null : ConnectionAnalysis.param(fn, 0);
           if (socket != null) {
             cx.role(socket, Role.CONNECTION);
             targets.socketOf(socket, ns);
@@ -391,12 +392,12 @@ public final class SocketIoRecognizer implements FrameworkRecognizer {
    */
   private Handler connectionHandler(Node registration) {
     Node fn = cx.localFunction(Syntax.argument(registration, 1));
-    Node socket = fn == null ? null : param(fn, 0);
+    Node socket = fn == null ? null : ConnectionAnalysis.param(fn, 0);
     if (socket == null) {
       return null;
     }
     cx.role(socket, Role.CONNECTION);
-    Node call = singleCall(fn);
+    Node call = ConnectionAnalysis.singleCall(fn);
     Node target = call == null ? null : cx.localFunction(Syntax.callee(call));
     if (target == null || target == fn) {
       return new Handler(fn, socket);
@@ -412,23 +413,6 @@ public final class SocketIoRecognizer implements FrameworkRecognizer {
     return new Handler(fn, socket);
   }
 
-  private static Node singleCall(Node fn) {
-    Node body = Syntax.body(fn);
-    if (body == null) {
-      return null;
-    }
-    Node expr = body;
-    if (body.is("statement_block")) {
-      List<Node> statements = Syntax.statements(body);
-      if (statements.size() != 1) {
-        return null;
-      }
-      Node only = statements.get(0);
-      expr = only.isAny("expression_statement", "return_statement") ? only.namedChild(0) : null;
-    }
-    Node call = Syntax.unwrapAwait(expr);
-    return call != null && call.is("call_expression") ? call : null;
-  }
 
   /**
    * The client-event listeners a connection handler registers on its socket, and those of the local functions it
@@ -508,7 +492,7 @@ public final class SocketIoRecognizer implements FrameworkRecognizer {
       SocketIoServer s = ns.server;
       List<String> paths = new ArrayList<>();
       for (Node options : s.options) {
-        String path = Syntax.stringValue(properties(options).get("path"));
+        String path = Syntax.stringValue(FileContext.properties(options).get("path"));
         if (path != null) {
           paths.add(path);
         }
@@ -633,7 +617,7 @@ public final class SocketIoRecognizer implements FrameworkRecognizer {
 
   private Node allowRequestFunction(SocketIoServer s) {
     for (Node options : s.options) {
-      Node value = properties(options).get("allowRequest");
+      Node value = FileContext.properties(options).get("allowRequest");
       if (value != null) {
         return cx.localFunction(value);
       }
@@ -643,7 +627,7 @@ public final class SocketIoRecognizer implements FrameworkRecognizer {
 
   private GuardFact allowRequestGuard(SocketIoServer s, List<String> unknowns) {
     for (Node options : s.options) {
-      Node value = properties(options).get("allowRequest");
+      Node value = FileContext.properties(options).get("allowRequest");
       if (value == null) {
         continue;
       }
@@ -659,7 +643,7 @@ public final class SocketIoRecognizer implements FrameworkRecognizer {
         unknowns.add("allowRequest is " + Syntax.compact(value) + ", which wsguard could not read");
         return null;
       }
-      Flow.Result result = Flow.walk(cx, fn, SocketIoPolicies.allowRequest(cx, param(fn, 1)));
+      Flow.Result result = Flow.walk(cx, fn, SocketIoPolicies.allowRequest(cx, ConnectionAnalysis.param(fn, 1)));
       return guard(GuardPlace.HANDSHAKE, "allowRequest", at, fn, result);
     }
     return null;
@@ -693,7 +677,7 @@ public final class SocketIoRecognizer implements FrameworkRecognizer {
       return new GuardFact(GuardPlace.HANDSHAKE, description + " " + Syntax.compact(argument), at, at,
           List.of(new PathFact(List.of(unknown), List.of(List.of()))), List.of(unknown), Set.of(), null, null);
     }
-    Node next = param(fn, engine ? 2 : 1);
+    Node next = ConnectionAnalysis.param(fn, engine ? 2 : 1);
     Flow.Result result = Flow.walk(cx, fn, SocketIoPolicies.middleware(cx, fn, next), session);
     return guard(GuardPlace.HANDSHAKE, description, at, fn, result);
   }
@@ -809,7 +793,7 @@ public final class SocketIoRecognizer implements FrameworkRecognizer {
       if (fn == null) {
         continue;
       }
-      Flow.Result result = Flow.walk(cx, fn, SocketIoPolicies.middleware(cx, fn, param(fn, 1)));
+      Flow.Result result = Flow.walk(cx, fn, SocketIoPolicies.middleware(cx, fn, ConnectionAnalysis.param(fn, 1)));
       List<PathFact> accepts = result.acceptPaths();
       Term common = null;
       boolean all = !accepts.isEmpty();
@@ -1006,22 +990,5 @@ public final class SocketIoRecognizer implements FrameworkRecognizer {
 
   // ---- small helpers ----
 
-  private static Node param(Node fn, int index) {
-    Node p = Syntax.parameter(fn, index);
-    return p != null && p.is("identifier") ? p : null;
-  }
 
-  private static Map<String, Node> properties(Node object) {
-    Map<String, Node> out = new LinkedHashMap<>();
-    for (Node member : object.namedChildren()) {
-      if (member.is("pair")) {
-        out.put(FileContext.propertyName(member.child("key")), member.child("value"));
-      } else if (member.is("shorthand_property_identifier")) {
-        out.put(member.text(), member);
-      } else if (member.is("method_definition")) {
-        out.put(FileContext.propertyName(member.child("name")), member);
-      }
-    }
-    return out;
-  }
 }

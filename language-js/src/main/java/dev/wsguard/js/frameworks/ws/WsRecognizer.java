@@ -237,7 +237,7 @@ public final class WsRecognizer implements FrameworkRecognizer {
 
   private EndpointFact endpoint(SocketServer s, SocketSends sends) {
     Node options = cx.objectLiteral(Syntax.argument(s.creation, 0));
-    Map<String, Node> option = options == null ? Map.of() : properties(options);
+    Map<String, Node> option = options == null ? Map.of() : FileContext.properties(options);
     boolean noServer = option.containsKey("noServer") && option.get("noServer").is("true");
     List<String> paths = new ArrayList<>();
     String path = option.containsKey("path") ? Syntax.stringValue(option.get("path")) : null;
@@ -332,19 +332,6 @@ public final class WsRecognizer implements FrameworkRecognizer {
     return out;
   }
 
-  private static Map<String, Node> properties(Node object) {
-    Map<String, Node> out = new LinkedHashMap<>();
-    for (Node member : object.namedChildren()) {
-      if (member.is("pair")) {
-        out.put(FileContext.propertyName(member.child("key")), member.child("value"));
-      } else if (member.is("shorthand_property_identifier")) {
-        out.put(member.text(), member);
-      } else if (member.is("method_definition")) {
-        out.put(FileContext.propertyName(member.child("name")), member);
-      }
-    }
-    return out;
-  }
 
   // ---- guards ----
 
@@ -353,7 +340,7 @@ public final class WsRecognizer implements FrameworkRecognizer {
       return null;
     }
     Node options = cx.objectLiteral(Syntax.argument(s.creation, 0));
-    Node value = options == null ? null : properties(options).get("verifyClient");
+    Node value = options == null ? null : FileContext.properties(options).get("verifyClient");
     return value == null ? null : cx.localFunction(value);
   }
 
