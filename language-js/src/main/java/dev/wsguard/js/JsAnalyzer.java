@@ -21,6 +21,7 @@ import dev.wsguard.js.facts.TokenUseFact;
 import dev.wsguard.js.frameworks.FrameworkRecognizer;
 import dev.wsguard.js.frameworks.Recognized;
 import dev.wsguard.js.frameworks.Recognizers;
+import dev.wsguard.js.parse.Budget;
 import dev.wsguard.js.parse.JsGrammar;
 import dev.wsguard.js.parse.JsParser;
 import dev.wsguard.js.parse.Node;
@@ -36,6 +37,7 @@ import java.util.Set;
 final class JsAnalyzer {
   static final String PARSE_ERROR = "parse-error";
   static final String INVALID_UTF8 = "invalid-utf8";
+  static final String ANALYSIS_BUDGET = "analysis-budget";
 
   private final JsParser parser;
 
@@ -54,6 +56,7 @@ final class JsAnalyzer {
           "the file is not valid UTF-8; it was analysed with the invalid bytes left as they are"));
     }
     try {
+      Budget.start(Budget.DEFAULT_SECONDS);
       SyntaxTree tree = parser.parse(file.path(), file.content(), grammar);
       Node problem = tree.firstProblem();
       if (problem != null) {
@@ -61,10 +64,17 @@ final class JsAnalyzer {
             syntaxMessage(problem)));
       }
       return facts(tree, grammar, notifications);
+    } catch (Budget.Exceeded e) {
+      notifications.add(new Notification(ANALYSIS_BUDGET, Level.WARNING, file.path(), 0,
+          "the analysis of this file stopped after " + Budget.DEFAULT_SECONDS + " s (too large or too deeply "
+              + "nested to analyse in time); nothing in it was checked"));
+      return JsFileAnalysis.empty(file.path(), grammar.language(), notifications);
     } catch (RuntimeException | StackOverflowError e) {
       notifications.add(new Notification(NotificationIds.INTERNAL_ERROR, Level.WARNING, file.path(), 0,
           "the JavaScript front end failed on this file: " + e));
       return JsFileAnalysis.empty(file.path(), grammar.language(), notifications);
+    } finally {
+      Budget.clear();
     }
   }
 

@@ -233,6 +233,7 @@ public final class Node {
         if (stack.isEmpty()) {
           throw new NoSuchElementException();
         }
+        Budget.tick();
         Node n = stack.pop();
         for (int i = n.children.size() - 1; i >= 0; i--) {
           stack.push(n.children.get(i));

@@ -50,6 +50,8 @@ public final class ExpressWsRecognizer implements FrameworkRecognizer {
   private final ConnectionAnalysis connections;
   private final MiddlewareGuards middleware;
   private final List<Node> calls = new ArrayList<>();
+  /** The {@code x.use(...)} calls, in source order. */
+  private final List<Node> useCalls = new ArrayList<>();
   private final Set<Node> instances = new HashSet<>();
 
   public ExpressWsRecognizer(FileContext cx) {
@@ -69,6 +71,9 @@ public final class ExpressWsRecognizer implements FrameworkRecognizer {
     for (Node n : cx.tree().root().descendants()) {
       if (n.is("call_expression")) {
         calls.add(n);
+        if ("use".equals(Syntax.calleeName(n))) {
+          useCalls.add(n);
+        }
         if (isFactoryCall(n)) {
           instances.add(n);
         }
@@ -311,9 +316,12 @@ public final class ExpressWsRecognizer implements FrameworkRecognizer {
     if (target == null) {
       return out;
     }
-    for (Node call : calls) {
-      if (call.startByte() >= before || !"use".equals(Syntax.calleeName(call))
-          || declarationOf(Syntax.receiver(call)) != target) {
+    // useCalls is in source order: a file with thousands of routes must not rescan every call for each of them
+    for (Node call : useCalls) {
+      if (call.startByte() >= before) {
+        break;
+      }
+      if (declarationOf(Syntax.receiver(call)) != target) {
         continue;
       }
       List<Node> args = Syntax.arguments(call);
