@@ -27,6 +27,7 @@ public final class JavaFrontEnd implements FrontEnd {
       "jakarta.websocket",
       "org.springframework.web.socket",
       "org.springframework.messaging",
+      "org.springframework.security",
       "org.java_websocket",
       "io.netty.handler.codec.http.websocketx",
       "io.quarkus.websockets",

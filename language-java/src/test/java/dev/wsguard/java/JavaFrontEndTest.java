@@ -32,12 +32,12 @@ class JavaFrontEndTest {
   void triggersOnEveryWebSocketAndJwtPackage() {
     List<String> words = frontEnd.triggerWords();
     for (String api : List.of("javax.websocket", "jakarta.websocket", "org.springframework.web.socket",
-        "org.springframework.messaging", "org.java_websocket", "io.netty.handler.codec.http.websocketx",
+        "org.springframework.messaging", "org.springframework.security", "org.java_websocket", "io.netty.handler.codec.http.websocketx",
         "io.quarkus.websockets", "io.micronaut.websocket", "io.jsonwebtoken", "com.auth0.jwt",
         "com.nimbusds.jwt")) {
       assertTrue(words.contains(api), api);
     }
-    assertEquals(11, words.size());
+    assertEquals(12, words.size());
   }
 
   @Test
