@@ -1,6 +1,7 @@
 package dev.wsguard.java;
 
 import dev.wsguard.core.engine.FileAnalysis;
+import dev.wsguard.java.link.JavaLinker;
 import dev.wsguard.core.engine.FrontEnd;
 import dev.wsguard.core.engine.LinkContext;
 import dev.wsguard.core.fix.FixRenderer;
@@ -26,6 +27,7 @@ public final class JavaFrontEnd implements FrontEnd {
       "jakarta.websocket",
       "org.springframework.web.socket",
       "org.springframework.messaging",
+      "org.springframework.security",
       "org.java_websocket",
       "io.netty.handler.codec.http.websocketx",
       "io.quarkus.websockets",
@@ -41,7 +43,9 @@ public final class JavaFrontEnd implements FrontEnd {
 
   @Override
   public Set<String> extensions() {
-    return Set.of(".java");
+    // configuration files are read only when a Java file that may matter imports them (its module's
+    // application.properties / application.yml / WEB-INF/web.xml) or when they name a trigger word themselves
+    return Set.of(".java", ".properties", ".yml", ".yaml", "web.xml");
   }
 
   @Override
@@ -54,12 +58,9 @@ public final class JavaFrontEnd implements FrontEnd {
     return new JavaWorker();
   }
 
-  /** One empty {@link FileFacts} per analysis, in the order given: there are no recognisers to link yet. */
   @Override
   public List<FileFacts> link(List<FileAnalysis> analyses, LinkContext context) {
-    return analyses.stream()
-        .map(analysis -> new FileFacts(analysis.path(), Language.JAVA, List.of(), List.of()))
-        .toList();
+    return JavaLinker.link(analyses, context);
   }
 
   /** Renders nothing: no Java endpoint is recognised yet, so no Java fix intent can reach it. */

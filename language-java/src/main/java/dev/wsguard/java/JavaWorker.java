@@ -12,8 +12,17 @@ import com.github.javaparser.ast.CompilationUnit;
 import dev.wsguard.core.engine.FileAnalysis;
 import dev.wsguard.core.engine.FrontEnd;
 import dev.wsguard.core.engine.Notification;
+import dev.wsguard.core.engine.NotificationIds;
 import dev.wsguard.core.engine.SourceFile;
 import dev.wsguard.core.rule.Level;
+import dev.wsguard.java.config.ConfigReader;
+import dev.wsguard.java.facts.JavaFact;
+import dev.wsguard.java.frameworks.DescriptorReader;
+import dev.wsguard.java.frameworks.JavaFrameworks;
+import dev.wsguard.java.frameworks.JavaRecognizer;
+import dev.wsguard.java.unit.ImportCandidates;
+import dev.wsguard.java.unit.JavaUnit;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +35,7 @@ import java.util.regex.Pattern;
  */
 final class JavaWorker implements FrontEnd.Worker {
   static final String PARSE_ERROR = "parse-error";
+  static final String CONFIG_ERROR = "config-error";
 
   /** The newest level JavaParser 3.27 knows; it accepts every older syntax too. */
   static final LanguageLevel LANGUAGE_LEVEL = LanguageLevel.JAVA_21;
@@ -40,10 +50,63 @@ final class JavaWorker implements FrontEnd.Worker {
 
   @Override
   public FileAnalysis analyze(SourceFile file) {
+    if (ConfigReader.isConfig(file.path())) {
+      return config(file);
+    }
+    if (file.path().endsWith(".xml")) {
+      return descriptor(file);
+    }
     Parsed parsed = parse(file);
+    if (parsed.unit() == null) {
+      return new JavaFileAnalysis(file.path(), parsed.notifications());
+    }
     // Facts are taken from the tree here, on the worker's thread; the analysis keeps only what linking needs, so a
     // scan never holds every file's tree at once.
-    return new JavaFileAnalysis(file.path(), parsed.notifications());
+    JavaUnit unit = new JavaUnit(file.path(), file.content(), parsed.unit());
+    List<Notification> notifications = new ArrayList<>(parsed.notifications());
+    List<JavaFact> facts = new ArrayList<>();
+    for (JavaRecognizer recognizer : JavaFrameworks.recognizers()) {
+      try {
+        recognizer.recognize(unit, facts::add);
+      } catch (RuntimeException | StackOverflowError e) {
+        notifications.add(new Notification(NotificationIds.INTERNAL_ERROR, Level.WARNING, file.path(), 0,
+            recognizer.getClass().getSimpleName() + " failed on this file: " + e));
+      }
+    }
+    // a file that was only pulled in by another one's import lists no imports of its own: every file that can
+    // matter by itself is found by the prefilter, so one hop from those is all that linking needs
+    List<String> imports = mayMatter(file.content()) ? ImportCandidates.of(file.path(), parsed.unit()) : List.of();
+    return new JavaFileAnalysis(file.path(), notifications, imports, facts);
+  }
+
+  private static boolean mayMatter(byte[] content) {
+    String text = new String(content, StandardCharsets.ISO_8859_1);
+    return JavaFrontEnd.TRIGGER_WORDS.stream().anyMatch(text::contains);
+  }
+
+  private static FileAnalysis config(SourceFile file) {
+    try {
+      return new JavaFileAnalysis(file.path(), List.of(), List.of(),
+          List.of(ConfigReader.read(file.path(), file.content())));
+    } catch (IOException e) {
+      return new JavaFileAnalysis(file.path(), List.of(new Notification(CONFIG_ERROR, Level.WARNING, file.path(), 0,
+          "the configuration file could not be read, so values it sets are unknown: " + e.getMessage())));
+    }
+  }
+
+  /** A deployment descriptor: read by the framework recognisers that know it (servlet security constraints). */
+  private static FileAnalysis descriptor(SourceFile file) {
+    List<Notification> notifications = new ArrayList<>();
+    List<JavaFact> facts = new ArrayList<>();
+    for (DescriptorReader reader : JavaFrameworks.descriptorReaders()) {
+      try {
+        reader.read(file.path(), file.content(), facts::add);
+      } catch (IOException e) {
+        notifications.add(new Notification(CONFIG_ERROR, Level.WARNING, file.path(), 0,
+            "the descriptor could not be read, so constraints it sets are unknown: " + e.getMessage()));
+      }
+    }
+    return new JavaFileAnalysis(file.path(), notifications, List.of(), facts);
   }
 
   /**

@@ -146,8 +146,10 @@ class JavaWorkerTest {
     String code = "class A {\n  void f() {\n    a(;\n  }\n}\n";
     JavaFileAnalysis analysis = analyze("A.java", code);
     assertEquals(parse("A.java", code).notifications(), analysis.notifications());
-    assertEquals(List.of("path", "notifications"),
+    // no component may hold a tree: every record component is a path, notifications, paths or tree-free facts
+    assertEquals(List.of("path", "notifications", "imports", "facts"),
         java.util.Arrays.stream(JavaFileAnalysis.class.getRecordComponents()).map(c -> c.getName()).toList());
+    assertEquals(List.of(), analysis.facts());
   }
 
   private JavaWorker.Parsed parse(String path, String code) {

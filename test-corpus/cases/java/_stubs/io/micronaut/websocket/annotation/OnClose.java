@@ -1,0 +1,5 @@
+package io.micronaut.websocket.annotation;
+
+import java.lang.annotation.*;
+@Target(ElementType.METHOD) @Retention(RetentionPolicy.RUNTIME)
+public @interface OnClose {}

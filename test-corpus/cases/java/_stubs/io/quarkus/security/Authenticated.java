@@ -1,0 +1,5 @@
+package io.quarkus.security;
+
+import java.lang.annotation.*;
+@Target({ElementType.TYPE, ElementType.METHOD}) @Retention(RetentionPolicy.RUNTIME)
+public @interface Authenticated {}

@@ -1,0 +1,5 @@
+package io.quarkus.websockets.next;
+
+import java.lang.annotation.*;
+@Target(ElementType.METHOD) @Retention(RetentionPolicy.RUNTIME)
+public @interface OnBinaryMessage { boolean broadcast() default false; }

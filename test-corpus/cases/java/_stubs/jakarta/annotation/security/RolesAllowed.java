@@ -1,0 +1,5 @@
+package jakarta.annotation.security;
+
+import java.lang.annotation.*;
+@Target({ElementType.TYPE, ElementType.METHOD}) @Retention(RetentionPolicy.RUNTIME)
+public @interface RolesAllowed { String[] value(); }

@@ -1,0 +1,5 @@
+package org.springframework.beans.factory.annotation;
+
+import java.lang.annotation.*;
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER}) @Retention(RetentionPolicy.RUNTIME)
+public @interface Value { String value(); }

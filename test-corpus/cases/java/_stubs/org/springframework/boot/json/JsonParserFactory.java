@@ -1,0 +1,5 @@
+package org.springframework.boot.json;
+
+public abstract class JsonParserFactory {
+  public static JsonParser getJsonParser() { throw new UnsupportedOperationException("stub"); }
+}

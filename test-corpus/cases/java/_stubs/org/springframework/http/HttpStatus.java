@@ -1,0 +1,3 @@
+package org.springframework.http;
+
+public enum HttpStatus implements HttpStatusCode { OK, UNAUTHORIZED, FORBIDDEN, BAD_REQUEST }

@@ -1,0 +1,3 @@
+package org.springframework.http;
+
+public interface HttpStatusCode {}

@@ -1,0 +1,3 @@
+package org.springframework.messaging;
+
+public interface Message<T> { T getPayload(); MessageHeaders getHeaders(); }

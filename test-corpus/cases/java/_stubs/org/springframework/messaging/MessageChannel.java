@@ -1,0 +1,3 @@
+package org.springframework.messaging;
+
+public interface MessageChannel { boolean send(Message<?> message); }

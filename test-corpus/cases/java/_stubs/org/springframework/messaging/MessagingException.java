@@ -1,0 +1,5 @@
+package org.springframework.messaging;
+
+public class MessagingException extends RuntimeException {
+  public MessagingException(String description) { super(description); }
+}

@@ -1,0 +1,3 @@
+package org.springframework.messaging.simp.config;
+
+public class SimpleBrokerRegistration {}

@@ -1,0 +1,3 @@
+package org.springframework.security.config.http;
+
+public enum SessionCreationPolicy { ALWAYS, NEVER, IF_REQUIRED, STATELESS }

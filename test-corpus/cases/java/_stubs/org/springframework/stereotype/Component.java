@@ -1,0 +1,5 @@
+package org.springframework.stereotype;
+
+import java.lang.annotation.*;
+@Target(ElementType.TYPE) @Retention(RetentionPolicy.RUNTIME)
+public @interface Component { String value() default ""; }

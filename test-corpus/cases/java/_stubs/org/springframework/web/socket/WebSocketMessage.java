@@ -1,0 +1,3 @@
+package org.springframework.web.socket;
+
+public interface WebSocketMessage<T> { T getPayload(); }

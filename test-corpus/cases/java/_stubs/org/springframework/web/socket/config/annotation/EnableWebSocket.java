@@ -1,0 +1,5 @@
+package org.springframework.web.socket.config.annotation;
+
+import java.lang.annotation.*;
+@Target(ElementType.TYPE) @Retention(RetentionPolicy.RUNTIME)
+public @interface EnableWebSocket {}

@@ -1,0 +1,5 @@
+package org.springframework.web.socket.config.annotation;
+
+public interface StompEndpointRegistry {
+  StompWebSocketEndpointRegistration addEndpoint(String... paths);
+}

@@ -1,0 +1,5 @@
+package org.springframework.web.socket.config.annotation;
+
+public interface WebSocketConfigurer {
+  void registerWebSocketHandlers(WebSocketHandlerRegistry registry);
+}

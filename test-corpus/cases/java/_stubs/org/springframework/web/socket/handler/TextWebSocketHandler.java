@@ -1,0 +1,3 @@
+package org.springframework.web.socket.handler;
+
+public class TextWebSocketHandler extends AbstractWebSocketHandler {}
