@@ -33,7 +33,12 @@ public final class JavaFrontEnd implements FrontEnd {
       "io.micronaut.websocket",
       "io.jsonwebtoken",
       "com.auth0.jwt",
-      "com.nimbusds.jwt");
+      "com.nimbusds.jwt",
+      "com.nimbusds.jose",
+      "org.springframework.security.oauth2.jwt",
+      // a JWT payload decoded by hand: Base64.getUrlDecoder().decode(token.split("\\.")[1])
+      "Base64.getUrlDecoder",
+      "Base64.getDecoder");
 
   @Override
   public String name() {

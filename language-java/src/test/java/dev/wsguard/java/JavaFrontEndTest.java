@@ -34,10 +34,11 @@ class JavaFrontEndTest {
     for (String api : List.of("javax.websocket", "jakarta.websocket", "org.springframework.web.socket",
         "org.springframework.messaging", "org.java_websocket", "io.netty.handler.codec.http.websocketx",
         "io.quarkus.websockets", "io.micronaut.websocket", "io.jsonwebtoken", "com.auth0.jwt",
-        "com.nimbusds.jwt")) {
+        "com.nimbusds.jwt", "com.nimbusds.jose", "org.springframework.security.oauth2.jwt",
+        "Base64.getUrlDecoder", "Base64.getDecoder")) {
       assertTrue(words.contains(api), api);
     }
-    assertEquals(11, words.size());
+    assertEquals(15, words.size());
   }
 
   @Test

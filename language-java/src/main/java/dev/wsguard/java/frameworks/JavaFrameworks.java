@@ -1,5 +1,14 @@
 package dev.wsguard.java.frameworks;
 
+import dev.wsguard.java.analysis.ProjectFacts;
+import dev.wsguard.java.frameworks.jakarta.JakartaLinker;
+import dev.wsguard.java.frameworks.jakarta.JakartaRecognizer;
+import dev.wsguard.java.frameworks.jakarta.WebXmlReader;
+import dev.wsguard.java.frameworks.javawebsocket.JavaWebSocketLinker;
+import dev.wsguard.java.frameworks.javawebsocket.JavaWebSocketRecognizer;
+import dev.wsguard.java.frameworks.netty.NettyLinker;
+import dev.wsguard.java.frameworks.netty.NettyRecognizer;
+import dev.wsguard.java.frameworks.tokens.TokenRecognizer;
 import java.util.List;
 
 /** Every Java framework package's recogniser and linker, in the order their results are reported. */
@@ -7,14 +16,15 @@ public final class JavaFrameworks {
   private JavaFrameworks() {}
 
   public static List<JavaRecognizer> recognizers() {
-    return List.of();
+    return List.of(new ProjectFacts(), new TokenRecognizer(), new JakartaRecognizer(), new JavaWebSocketRecognizer(),
+        new NettyRecognizer());
   }
 
   public static List<FrameworkLinker> linkers() {
-    return List.of();
+    return List.of(new JakartaLinker(), new JavaWebSocketLinker(), new NettyLinker());
   }
 
   public static List<DescriptorReader> descriptorReaders() {
-    return List.of();
+    return List.of(new WebXmlReader());
   }
 }
