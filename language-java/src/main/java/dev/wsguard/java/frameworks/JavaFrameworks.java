@@ -1,12 +1,21 @@
 package dev.wsguard.java.frameworks;
 
+import dev.wsguard.java.analysis.ProjectFacts;
+import dev.wsguard.java.frameworks.jakarta.JakartaLinker;
+import dev.wsguard.java.frameworks.jakarta.JakartaRecognizer;
+import dev.wsguard.java.frameworks.jakarta.WebXmlReader;
+import dev.wsguard.java.frameworks.javawebsocket.JavaWebSocketLinker;
+import dev.wsguard.java.frameworks.javawebsocket.JavaWebSocketRecognizer;
 import dev.wsguard.java.frameworks.micronaut.MicronautLinker;
 import dev.wsguard.java.frameworks.micronaut.MicronautRecognizer;
+import dev.wsguard.java.frameworks.netty.NettyLinker;
+import dev.wsguard.java.frameworks.netty.NettyRecognizer;
 import dev.wsguard.java.frameworks.quarkus.QuarkusLinker;
 import dev.wsguard.java.frameworks.quarkus.QuarkusRecognizer;
 import dev.wsguard.java.frameworks.spring.SpringLinker;
 import dev.wsguard.java.frameworks.spring.SpringRecognizer;
 import dev.wsguard.java.frameworks.spring.SummaryRecognizer;
+import dev.wsguard.java.frameworks.tokens.TokenRecognizer;
 import java.util.List;
 
 /** Every Java framework package's recogniser and linker, in the order their results are reported. */
@@ -14,21 +23,17 @@ public final class JavaFrameworks {
   private JavaFrameworks() {}
 
   public static List<JavaRecognizer> recognizers() {
-    return List.of(
-        new SummaryRecognizer(),
-        new SpringRecognizer(),
-        new QuarkusRecognizer(),
+    return List.of(new ProjectFacts(), new SummaryRecognizer(), new TokenRecognizer(), new JakartaRecognizer(),
+        new JavaWebSocketRecognizer(), new NettyRecognizer(), new SpringRecognizer(), new QuarkusRecognizer(),
         new MicronautRecognizer());
   }
 
   public static List<FrameworkLinker> linkers() {
-    return List.of(
-        new SpringLinker(),
-        new QuarkusLinker(),
-        new MicronautLinker());
+    return List.of(new JakartaLinker(), new JavaWebSocketLinker(), new NettyLinker(), new SpringLinker(),
+        new QuarkusLinker(), new MicronautLinker());
   }
 
   public static List<DescriptorReader> descriptorReaders() {
-    return List.of();
+    return List.of(new WebXmlReader());
   }
 }

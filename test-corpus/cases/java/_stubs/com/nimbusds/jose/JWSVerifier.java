@@ -1,0 +1,4 @@
+package com.nimbusds.jose;
+
+public interface JWSVerifier {
+}

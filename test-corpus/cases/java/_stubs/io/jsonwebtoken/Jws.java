@@ -1,0 +1,4 @@
+package io.jsonwebtoken;
+
+public interface Jws<P> extends Jwt<Header, P> {
+}

@@ -1,0 +1,7 @@
+package io.jsonwebtoken;
+
+public interface Jwt<H extends Header, P> {
+  P getPayload();
+
+  P getBody();
+}

@@ -1,0 +1,7 @@
+package io.jsonwebtoken;
+
+public class JwtException extends RuntimeException {
+  public JwtException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,7 @@
+package io.jsonwebtoken;
+
+public final class Jwts {
+  public static JwtParserBuilder parser() {
+    throw new UnsupportedOperationException("stub");
+  }
+}

@@ -1,0 +1,7 @@
+package io.jsonwebtoken.security;
+
+public final class Keys {
+  public static javax.crypto.SecretKey hmacShaKeyFor(byte[] bytes) {
+    throw new UnsupportedOperationException("stub");
+  }
+}

@@ -1,0 +1,9 @@
+package io.netty.channel;
+
+public interface Channel {
+  ChannelPipeline pipeline();
+  ChannelFuture writeAndFlush(Object msg);
+  ChannelFuture close();
+  ChannelId id();
+  boolean isActive();
+}

@@ -1,0 +1,5 @@
+package io.netty.channel;
+
+public interface ChannelFuture {
+  ChannelFuture addListener(ChannelFutureListener listener);
+}

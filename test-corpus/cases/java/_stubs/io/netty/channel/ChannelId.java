@@ -1,0 +1,5 @@
+package io.netty.channel;
+
+public interface ChannelId {
+  String asShortText();
+}

@@ -1,0 +1,4 @@
+package io.netty.channel.group;
+
+public interface ChannelGroupFuture {
+}

@@ -1,0 +1,4 @@
+package io.netty.handler.codec.http;
+
+public class HttpServerCodec implements io.netty.channel.ChannelHandler {
+}

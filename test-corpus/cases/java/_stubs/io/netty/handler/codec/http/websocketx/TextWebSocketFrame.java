@@ -1,0 +1,10 @@
+package io.netty.handler.codec.http.websocketx;
+
+public class TextWebSocketFrame extends WebSocketFrame {
+  public TextWebSocketFrame(String text) {
+  }
+
+  public String text() {
+    throw new UnsupportedOperationException("stub");
+  }
+}

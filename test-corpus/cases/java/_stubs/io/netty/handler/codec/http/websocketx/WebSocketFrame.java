@@ -1,0 +1,4 @@
+package io.netty.handler.codec.http.websocketx;
+
+public abstract class WebSocketFrame {
+}

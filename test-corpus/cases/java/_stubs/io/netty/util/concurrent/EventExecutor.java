@@ -1,0 +1,4 @@
+package io.netty.util.concurrent;
+
+public interface EventExecutor {
+}

@@ -1,0 +1,5 @@
+package jakarta.servlet;
+
+public interface ServletContext {
+  Object getAttribute(String name);
+}

@@ -1,0 +1,6 @@
+package jakarta.servlet;
+
+public interface ServletContextListener {
+  default void contextInitialized(ServletContextEvent sce) {
+  }
+}

@@ -1,0 +1,7 @@
+package jakarta.websocket;
+
+public class EncodeException extends Exception {
+  public EncodeException(Object object, String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,5 @@
+package jakarta.websocket;
+
+public interface HandshakeResponse {
+  java.util.Map<String, java.util.List<String>> getHeaders();
+}

@@ -1,0 +1,5 @@
+package javax.servlet;
+
+public interface ServletContext {
+  Object getAttribute(String name);
+}

@@ -1,0 +1,7 @@
+package javax.servlet;
+
+public class ServletContextEvent {
+  public ServletContext getServletContext() {
+    throw new UnsupportedOperationException("stub");
+  }
+}

@@ -1,0 +1,6 @@
+package javax.servlet;
+
+public interface ServletContextListener {
+  default void contextInitialized(ServletContextEvent sce) {
+  }
+}

@@ -1,0 +1,7 @@
+package javax.servlet.http;
+
+public interface HttpSession {
+  Object getAttribute(String name);
+
+  String getId();
+}

@@ -1,0 +1,7 @@
+package javax.websocket;
+
+public class DeploymentException extends Exception {
+  public DeploymentException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,5 @@
+package javax.websocket;
+
+public interface EndpointConfig {
+  java.util.Map<String, Object> getUserProperties();
+}

@@ -1,0 +1,7 @@
+package javax.websocket;
+
+@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+@java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+public @interface OnOpen {
+
+}

@@ -1,0 +1,8 @@
+package javax.websocket.server;
+
+public interface ServerApplicationConfig {
+  java.util.Set<ServerEndpointConfig> getEndpointConfigs(
+      java.util.Set<Class<? extends javax.websocket.Endpoint>> endpointClasses);
+
+  java.util.Set<Class<?>> getAnnotatedEndpointClasses(java.util.Set<Class<?>> scanned);
+}

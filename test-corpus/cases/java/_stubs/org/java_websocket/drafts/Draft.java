@@ -1,0 +1,4 @@
+package org.java_websocket.drafts;
+
+public abstract class Draft {
+}

@@ -1,0 +1,5 @@
+package org.java_websocket.handshake;
+
+public interface ClientHandshake extends Handshakedata {
+  String getResourceDescriptor();
+}

@@ -1,0 +1,40 @@
+package com.example.board;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
+import java.util.logging.Logger;
+
+// expect: missing-upgrade-auth
+// expect: missing-origin-check
+@ServerEndpoint(value = "/board", configurator = ConfiguratorLogsInvalidToken.TokenConfigurator.class)
+public class ConfiguratorLogsInvalidToken {
+    private static final Logger LOG = Logger.getLogger(ConfiguratorLogsInvalidToken.class.getName());
+
+    public static class TokenConfigurator extends ServerEndpointConfig.Configurator {
+        private final Algorithm algorithm = Algorithm.HMAC256(System.getenv("BOARD_SECRET"));
+
+        @Override
+        public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
+            List<String> token = request.getParameterMap().get("token");
+            try {
+                String user = JWT.require(algorithm).build().verify(token.get(0)).getSubject(); // ok: unverified-token -- only "user" stays unset
+                sec.getUserProperties().put("user", user);
+            } catch (JWTVerificationException e) {
+                LOG.warning("rejected board token: " + e.getMessage());
+            }
+        }
+    }
+
+    @OnOpen
+    public void onOpen(Session session) {
+        LOG.info("board viewer connected: " + session.getId());
+    }
+}
