@@ -1,7 +1,8 @@
 @echo off
 rem Runs the wsguard command line. Builds cli\target\wsguard.jar with the Maven wrapper on first use, and again
 rem whenever a pom.xml or a file under a module's src\main is newer than the jar. Build output is shown only when
-rem the build fails. JAVA_OPTS is passed to the JVM.
+rem the build fails. The JVM is %JAVA_HOME%\bin\java.exe when JAVA_HOME is set, else java on the PATH; JAVA_OPTS is
+rem passed to it. The AOT cache and the compiler choice of ./wsguard are not done here (see README.md).
 setlocal
 set "REPO=%~dp0"
 set "JAR=%REPO%cli\target\wsguard.jar"
@@ -28,5 +29,7 @@ exit /b 2
 del "%BUILD_LOG%" >nul 2>&1
 
 :run
-java %JAVA_OPTS% -jar "%JAR%" %*
+set "JAVA_EXE=java"
+if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
+"%JAVA_EXE%" %JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -9,29 +9,23 @@ import dev.wsguard.core.report.json.JsonWriter;
 import dev.wsguard.core.report.sarif.SarifWriter;
 import dev.wsguard.core.report.text.TextWriter;
 import dev.wsguard.core.rule.Level;
-import dev.wsguard.core.rule.Rule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.FileSystems;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code wsguard scan}: scans files and folders and reports findings; the exit code says whether any remain. */
@@ -80,9 +74,11 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ScanOptions options = selection.options(workingDirectory, analyzers.rules());
+    long scanStart = System.nanoTime();
     List<FrontEnd> frontEnds = analyzers.frontEnds().get();
     ScanResult result = new Scan(frontEnds, analyzers.rules()).run(options);
 
+    long reportStart = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
     if (output == null) {
       report(result, spec.commandLine().getOut());
@@ -93,7 +89,8 @@ final class ScanCommand implements Callable<Integer> {
       new TextWriter().writeNotifications(result.notifications(), err);
     }
     if (stats) {
-      printStats(result.stats(), selection.threads, err);
+      long end = System.nanoTime();
+      printStats(result.stats(), selection.threads, end - reportStart, scanStart, end, err);
     }
     if (result.stats().filesDiscovered() == 0) {
       err.println("wsguard: nothing to scan: no " + extensions(frontEnds) + " file under the given paths");
@@ -131,7 +128,13 @@ final class ScanCommand implements Callable<Integer> {
     return String.join(" ", all);
   }
 
-  private static void printStats(ScanStats s, int threads, PrintWriter err) {
+  /**
+   * @param reportNanos writing the report and the notifications
+   * @param scanStart {@link System#nanoTime()} before the front ends were built
+   * @param end {@link System#nanoTime()} after the report was written
+   */
+  private static void printStats(
+      ScanStats s, int threads, long reportNanos, long scanStart, long end, PrintWriter err) {
     String threadNote = " (summed over " + (threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
         + " threads)";
     err.println("wsguard stats: " + s.filesDiscovered() + " files discovered, " + s.filesKept() + " analysed, "
@@ -142,6 +145,19 @@ final class ScanCommand implements Callable<Integer> {
     err.println(phase("parse", s.parseNanos(), threadNote));
     err.println(phase("link", s.linkNanos(), ""));
     err.println(phase("rules", s.rulesNanos(), " (rules, suppressions, fixes, fingerprints)"));
+    err.println(phase("report", reportNanos, ""));
+    err.println(phase("wall", end - scanStart, " (front-end set-up to report; the phases above overlap it)"));
+    startUpNanos(scanStart).ifPresent(n -> err.println(phase("start-up", n, " (JVM start to scan start)")));
+  }
+
+  /**
+   * Time from the JVM's start to the scan's start: JVM start-up, class loading and option parsing. The JVM's uptime
+   * and the scan's wall time are read together, so loading the management classes here cancels out.
+   */
+  private static Optional<Long> startUpNanos(long scanStart) {
+    long uptimeNanos = ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+    long sinceScanStart = System.nanoTime() - scanStart;
+    return uptimeNanos > 0 ? Optional.of(Math.max(0, uptimeNanos - sinceScanStart)) : Optional.empty();
   }
 
   private static String phase(String name, long nanos, String note) {

@@ -34,6 +34,11 @@ final class ScanSelection {
           + "anywhere. Repeatable; on top of .gitignore and the default skips.")
   List<String> excludes = new ArrayList<>();
 
+  @Option(names = "--no-default-skips",
+      description = "Also walk into dependency and build-output folders (node_modules, dist, build, target, ...), "
+          + "to audit vendored code; .git, .gitignore and --exclude still apply.")
+  boolean noDefaultSkips;
+
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
       description = "Parser threads (default: one per processor).")
   int threads;
@@ -51,7 +56,7 @@ final class ScanSelection {
     if (threads < 0) {
       throw usage("--threads must be 0 or more, was " + threads);
     }
-    return new ScanOptions(root, targets, selected, excludes, threads, verbose);
+    return new ScanOptions(root, targets, selected, excludes, threads, verbose, !noDefaultSkips);
   }
 
   private List<Path> targets(Path workingDirectory) {

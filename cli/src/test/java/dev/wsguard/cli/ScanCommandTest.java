@@ -185,8 +185,22 @@ class ScanCommandTest {
     Cli.Run run = Cli.tiny(tmp, "scan", "--stats", "--threads", "2");
     assertEquals(ExitCodes.OK, run.code());
     assertTrue(run.err().startsWith("wsguard stats: 1 files discovered, 1 analysed"), run.err());
-    for (String phase : List.of("discovery", "read", "prefilter", "parse", "link", "rules")) {
+    for (String phase : List.of("discovery", "read", "prefilter", "parse", "link", "rules", "report", "wall", "start-up")) {
       assertTrue(run.err().contains("  " + phase + " "), run.err());
     }
+  }
+
+  @Test
+  void walksIntoDependencyFoldersOnlyWhenTheDefaultSkipsAreLifted() throws IOException {
+    write("app/server.tiny", "ws\n");
+    write("app/node_modules/lib/index.tiny", "ws\nENDPOINT\n");
+    write("app/.git/hooks/x.tiny", "ws\nENDPOINT\n");
+    Cli.Run skipped = Cli.tiny(tmp, "scan", "app");
+    assertEquals(ExitCodes.OK, skipped.code());
+    assertEquals("0 findings in 1 file\n", skipped.out());
+    Cli.Run lifted = Cli.tiny(tmp, "scan", "--no-default-skips", "app");
+    assertEquals(ExitCodes.FINDINGS, lifted.code());
+    assertEquals(List.of("app/node_modules/lib/index.tiny:2:1: error tiny-endpoint found an endpoint"),
+        findingLines(lifted));
   }
 }

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * Finds the files to scan under the given paths.
  *
  * <p>A folder walk honours .gitignore (see {@link IgnoreRules}), skips dependency and build-output folders and
- * minified bundles by name, applies the {@code --exclude} globs, and keeps only files some front end reads. A file
+ * minified bundles by name (the folder skips can be lifted for an audit of vendored code; {@code .git} never is),
+ * applies the {@code --exclude} globs, and keeps only files some front end reads. A file
  * named on the command line skips the .gitignore and default checks (the user asked for it) but not the
  * {@code --exclude} globs, which the user also asked for, so a pre-commit hook that passes every staged file still
  * honours them.
@@ -36,6 +37,9 @@ final class Discovery {
   /** Dependencies, version control and build output: never source that a server runs from. */
   static final Set<String> SKIPPED_FOLDERS =
       Set.of("node_modules", ".git", "dist", "build", "target", "out", ".next", "coverage");
+
+  /** Version control internals: skipped even when the default skips are lifted. */
+  private static final String VERSION_CONTROL_FOLDER = ".git";
 
   private static final List<String> MINIFIED_SUFFIXES = List.of(".min.js", ".min.mjs", ".min.cjs");
   private static final int MAX_LINK_HOPS = 40;
@@ -56,17 +60,22 @@ final class Discovery {
   private final IgnoreRules ignores;
   private final Consumer<Notification> notifications;
   private final boolean verbose;
+  private final boolean defaultSkips;
 
-  /** @param root absolute and normalised */
+  /**
+   * @param root absolute and normalised
+   * @param defaultSkips skip {@link #SKIPPED_FOLDERS}; false skips only {@code .git}
+   */
   Discovery(
       Path root, List<FrontEnd> frontEnds, List<String> excludes, Consumer<Notification> notifications,
-      boolean verbose) {
+      boolean verbose, boolean defaultSkips) {
     this.root = root;
     this.frontEnds = List.copyOf(frontEnds);
     this.excludes = new ExcludeGlobs(excludes);
     this.ignores = new IgnoreRules(root);
     this.notifications = notifications;
     this.verbose = verbose;
+    this.defaultSkips = defaultSkips;
   }
 
   /**
@@ -119,7 +128,7 @@ final class Discovery {
       return Optional.empty();
     }
     for (Path dir = file.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
-      if (SKIPPED_FOLDERS.contains(nameOf(dir)) || skippedByUser(dir, true)) {
+      if (skippedFolder(nameOf(dir)) || skippedByUser(dir, true)) {
         return Optional.empty();
       }
     }
@@ -174,7 +183,7 @@ final class Discovery {
     }
     String name = nameOf(entry);
     if (attributes.isDirectory()) {
-      if (!SKIPPED_FOLDERS.contains(name) && !skippedByUser(entry, true)) {
+      if (!skippedFolder(name) && !skippedByUser(entry, true)) {
         pending.push(entry);
       }
     } else if (attributes.isSymbolicLink()) {
@@ -197,6 +206,10 @@ final class Discovery {
       found.putIfAbsent(path, new Candidate(entry, path, frontEnd, false, false));
     }
     // sockets, pipes and devices are never read: reading a pipe could block the scan
+  }
+
+  private boolean skippedFolder(String name) {
+    return defaultSkips ? SKIPPED_FOLDERS.contains(name) : name.equals(VERSION_CONTROL_FOLDER);
   }
 
   private boolean skippedByUser(Path file, boolean directory) {

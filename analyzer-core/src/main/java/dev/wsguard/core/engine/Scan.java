@@ -63,7 +63,8 @@ public final class Scan {
     PhaseTimes times = new PhaseTimes();
 
     long start = System.nanoTime();
-    Discovery discovery = new Discovery(root, frontEnds, options.excludes(), notifications, options.verbose());
+    Discovery discovery = new Discovery(root, frontEnds, options.excludes(), notifications, options.verbose(),
+        options.defaultSkips());
     List<Candidate> discovered = discovery.discover(options.paths());
     long discoveryNanos = System.nanoTime() - start;
 

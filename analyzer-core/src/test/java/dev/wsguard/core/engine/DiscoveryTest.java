@@ -27,7 +27,7 @@ class DiscoveryTest {
   }
 
   private Discovery discovery(List<String> excludes, boolean verbose) {
-    return new Discovery(tmp, List.of(js), excludes, notes::add, verbose);
+    return new Discovery(tmp, List.of(js), excludes, notes::add, verbose, true);
   }
 
   private List<String> paths(List<Candidate> candidates) {
@@ -50,6 +50,37 @@ class DiscoveryTest {
     }
     write("app/server.js");
     assertEquals(List.of("app/server.js"), paths(discovery(List.of(), false).discover(List.of(tmp))));
+  }
+
+  @Test
+  void walksIntoDependencyAndBuildFoldersWhenTheDefaultSkipsAreLifted() throws IOException {
+    for (String folder : Discovery.SKIPPED_FOLDERS) {
+      write("app/" + folder + "/x.js");
+    }
+    write("app/server.js");
+    Discovery lifted = new Discovery(tmp, List.of(js), List.of(), notes::add, false, false);
+    List<String> expected = new ArrayList<>();
+    for (String folder : Discovery.SKIPPED_FOLDERS) {
+      if (!folder.equals(".git")) {
+        expected.add("app/" + folder + "/x.js");
+      }
+    }
+    expected.add("app/server.js");
+    expected.sort(null);
+    assertEquals(expected, paths(lifted.discover(List.of(tmp))));
+    assertEquals(List.of("app/node_modules/x.js"),
+        paths(lifted.admitImport("app/node_modules/x.js").stream().toList()));
+    assertTrue(discovery(List.of(), false).admitImport("app/node_modules/x.js").isEmpty());
+  }
+
+  @Test
+  void liftedSkipsStillHonourGitignoreAndExcludes() throws IOException {
+    write("node_modules/kept.js");
+    write("vendor/dist/ignored.js");
+    write("dist/excluded.js");
+    Files.writeString(tmp.resolve(".gitignore"), "vendor/\n");
+    Discovery lifted = new Discovery(tmp, List.of(js), List.of("dist/**"), notes::add, false, false);
+    assertEquals(List.of("node_modules/kept.js"), paths(lifted.discover(List.of(tmp))));
   }
 
   @Test
