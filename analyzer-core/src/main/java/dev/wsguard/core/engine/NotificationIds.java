@@ -23,6 +23,8 @@ public final class NotificationIds {
   public static final String MISSING_PATH = "missing-path";
   /** A front end, fix renderer or the engine failed on one file; the scan went on without it. */
   public static final String INTERNAL_ERROR = "internal-error";
+  /** Imports further than {@code Scan.MAX_IMPORT_HOPS} from any file the prefilter kept (with --verbose). */
+  public static final String IMPORTS_NOT_FOLLOWED = "imports-not-followed";
   /** A rule threw on one model element; its other findings stand. */
   public static final String RULE_ERROR = "rule-error";
   /** A {@code wsguard-ignore} comment without a reason after {@code --}; it suppresses nothing. */

@@ -111,7 +111,14 @@ public final class Scan {
     return wanted.isEmpty() ? rules : rules.stream().filter(r -> wanted.contains(r.id())).toList();
   }
 
-  /** Analyses the discovered files, then the files they import, round after round, until none is new. */
+  /**
+   * How many import hops are followed from a file the prefilter kept: its helpers and their helpers. A file that
+   * names a WebSocket or token API is found by the prefilter wherever it sits, so a deeper closure only adds
+   * dependency code (measured on the JS benchmark corpus: 91 files kept by their bytes pulled in 1,650 more).
+   */
+  static final int MAX_IMPORT_HOPS = 2;
+
+  /** Analyses the discovered files, then the files they import, round after round, up to {@link #MAX_IMPORT_HOPS}. */
   private List<Outcome> analyse(
       Path root, Discovery discovery, List<Candidate> discovered, ScanOptions options,
       NotificationSink notifications, PhaseTimes times) {
@@ -120,7 +127,7 @@ public final class Scan {
     FilePipeline pipeline = new FilePipeline(root, frontEnds, notifications, options.verbose(), times);
     try (ParseScheduler scheduler = new ParseScheduler(lanes)) {
       List<Candidate> round = discovered;
-      while (!round.isEmpty()) {
+      for (int hop = 0; !round.isEmpty(); hop++) {
         List<Outcome> fresh = new ArrayList<>();
         for (Outcome outcome : scheduler.map(round, pipeline::process)) {
           outcomes.put(outcome.candidate().path(), outcome);
@@ -130,6 +137,14 @@ public final class Scan {
           }
         }
         round = importsOf(fresh, outcomes, discovery);
+        if (hop == MAX_IMPORT_HOPS && !round.isEmpty()) {
+          if (options.verbose()) {
+            notifications.accept(Notification.of(NotificationIds.IMPORTS_NOT_FOLLOWED, Level.NOTE, null,
+                round.size() + " imported files lie more than " + MAX_IMPORT_HOPS + " imports away from any file"
+                    + " that names a WebSocket or token API; they were not read"));
+          }
+          round = List.of();
+        }
       }
     }
     return outcomes.values().stream().filter(o -> o.status() == Status.ANALYSED).toList();

@@ -91,6 +91,20 @@ class ScanTest {
   }
 
   @Test
+  void followsImportsTwoHopsFromAKeptFileAndNoFurther() throws IOException {
+    write("server.fake", "ws\nIMPORT a.fake\n");
+    write("a.fake", "IMPORT b.fake\nTOKEN\n");
+    write("b.fake", "IMPORT c.fake\nTOKEN\n");
+    write("c.fake", "TOKEN\n");
+    ScanResult result = new Scan(List.of(frontEnd), rules)
+        .run(new ScanOptions(tmp, List.of(tmp), Set.of("every-token"), List.of(), 1, true));
+    assertEquals(List.of("a.fake:2:1 every-token", "b.fake:2:1 every-token"), summary(result));
+    assertEquals(List.of("a.fake", "b.fake", "server.fake"), frontEnd.analysed.stream().sorted().toList());
+    assertEquals(List.of(NotificationIds.IMPORTS_NOT_FOLLOWED),
+        result.notifications().stream().map(Notification::id).toList());
+  }
+
+  @Test
   void keepsScanningWhenAFileBreaksTheFrontEnd() throws IOException {
     write("a.fake", "ws\nBOOM\n");
     write("b.fake", "ws\nENDPOINT\nSYNTAX\n");
