@@ -26,5 +26,6 @@ wss.on('connection', async (ws: WebSocket, req) => {
   await db.members.touch(claims.sub, req.socket.remoteAddress ?? '');
   const users: Member[] = await db.members.online();
   const payload = JSON.stringify({ type: 'presence', users });
+  // expect-no-fix: broadcast-to-all -- which fields of the roster are public is the app's call; no fail-closed edit exists
   wss.clients.forEach((client) => client.send(payload)); // expect: broadcast-to-all
 });

@@ -32,6 +32,7 @@ wss.on('connection', (ws) => {
     const msg = JSON.parse(raw);
     if (msg.type === 'ping') return ws.send('{"type":"pong"}');
     // expect: missing-message-authz -- any signed-in user can change anyone's role
+    // expect-no-fix: missing-message-authz -- the app checks no role anywhere that a patch could reuse, and inventing one would guess
     if (msg.type === 'setRole') {
       await prisma.user.update({ where: { id: msg.userId }, data: { role: msg.role } });
       ws.send(JSON.stringify({ type: 'roleSet', userId: msg.userId }));

@@ -7,19 +7,21 @@ import dev.wsguard.core.engine.SourceFile;
 import dev.wsguard.core.fix.FixRenderer;
 import dev.wsguard.core.model.FileFacts;
 import dev.wsguard.js.analysis.ApiTables;
+import dev.wsguard.js.fix.JsFixRenderer;
 import dev.wsguard.js.link.Linker;
 import dev.wsguard.js.parse.JsGrammar;
 import dev.wsguard.js.parse.JsParser;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The JavaScript and TypeScript front end: tree-sitter parsing, the {@code ws} recogniser, token uses in any file,
- * and linking across modules. Fixes are not rendered yet: {@link #fixRenderer()} renders nothing.
+ * and linking across modules, and the suggested patches of the frameworks that have a fixer.
  */
 public final class JsFrontEnd implements FrontEnd {
+  private final JsFixRenderer fixes = new JsFixRenderer();
+
   @Override
   public String name() {
     return "javascript";
@@ -51,7 +53,7 @@ public final class JsFrontEnd implements FrontEnd {
 
   @Override
   public FixRenderer fixRenderer() {
-    return (intent, file) -> Optional.empty();
+    return fixes;
   }
 
   /** One thread's parsers. */

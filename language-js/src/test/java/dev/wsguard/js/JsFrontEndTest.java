@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsguard.core.engine.FileAnalysis;
 import dev.wsguard.core.engine.Notification;
+import dev.wsguard.core.engine.SourceFile;
+import dev.wsguard.core.fix.FixIntent;
 import dev.wsguard.core.model.Endpoint;
 import dev.wsguard.core.model.FileFacts;
 import dev.wsguard.core.rule.Level;
@@ -33,8 +35,13 @@ class JsFrontEndTest {
   }
 
   @Test
-  void rendersNoFixesYet() {
-    assertTrue(frontEnd.fixRenderer().render(null, null).isEmpty());
+  void rendersNoFixForAFileItDoesNotRead() {
+    JsSources sources = JsSources.of("server.js", """
+        const { WebSocketServer } = require('ws');
+        const wss = new WebSocketServer({ port: 8080 });
+        """);
+    FixIntent intent = new FixIntent.AddUpgradeAuth(sources.endpoint());
+    assertTrue(frontEnd.fixRenderer().render(intent, new SourceFile("server.py", new byte[0])).isEmpty());
   }
 
   @Test

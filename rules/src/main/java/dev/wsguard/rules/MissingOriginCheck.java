@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
     cwe = 1385,
     level = Level.WARNING,
     tags = {Tag.ORIGIN, Tag.CSWSH},
-    fix = FixKind.NONE,
+    fix = FixKind.SUGGESTED,
     precision = Precision.MEDIUM,
     // CVSS 3.1 AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:N: a signed-in user opens the attacker's page, which then reads and
     // writes on the socket as that user (cross-site WebSocket hijacking)

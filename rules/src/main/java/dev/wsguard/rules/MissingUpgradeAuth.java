@@ -26,7 +26,7 @@ import java.util.List;
     cwe = 306,
     level = Level.ERROR,
     tags = {Tag.AUTHENTICATION},
-    fix = FixKind.NONE,
+    fix = FixKind.SUGGESTED,
     precision = Precision.HIGH,
     // CVSS 3.1 AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:L/A:N: anyone who can reach the port reads what the endpoint sends
     // and drives whatever its handlers allow, with no user interaction

@@ -21,7 +21,7 @@ import dev.wsguard.core.rule.TokenUseCheck;
     cwe = 347,
     level = Level.ERROR,
     tags = {Tag.TOKENS, Tag.AUTHENTICATION},
-    fix = FixKind.NONE,
+    fix = FixKind.SUGGESTED,
     precision = Precision.HIGH,
     // CVSS 3.1 AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N: anyone can mint an unsigned or badly signed token naming any
     // user or role, and the code acts on it

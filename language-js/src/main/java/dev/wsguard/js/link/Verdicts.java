@@ -137,6 +137,11 @@ final class Verdicts {
     }
     boolean origin = anyTruthy && originOnAll;
     String name = s.name();
+    if (!anyAuth && rejectsEverything(s)) {
+      // an unwired stub that answers null to every request: a caller that tests its result lets nobody through
+      related.add(0, new RelatedLocation(s.location(), name + " rejects every request"));
+      return new Verdict(Strength.VERIFIED, Mode.FALSY, false, credentials, related, false, Set.copyOf(failValues));
+    }
     if (!anyAuth) {
       return new Verdict(null, Mode.THROWS, false, credentials, related, origin);
     }
@@ -157,6 +162,20 @@ final class Verdicts {
       strength = weakest;
     }
     return new Verdict(strength, mode, false, credentials, related, origin, Set.copyOf(failValues));
+  }
+
+  /** Every path returns an explicit null or false: the function never tells a caller to go on. */
+  private static boolean rejectsEverything(SummaryFact s) {
+    if (s.exits().isEmpty()) {
+      return false;
+    }
+    for (SummaryFact.Exit exit : s.exits()) {
+      boolean explicitFailure = "null".equals(exit.falsyValue()) || "false".equals(exit.falsyValue());
+      if (exit.kind() != SummaryFact.ExitKind.RETURN_FALSY || !explicitFailure) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The strongest evidence a path holds, VERIFIED first; null when it holds none. */

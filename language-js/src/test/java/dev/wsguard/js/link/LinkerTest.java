@@ -367,4 +367,48 @@ class LinkerTest {
         """);
     assertNull(sources.tokenUses().get(0).endpointDeclaration());
   }
+
+  @Test
+  void countsAnUnwiredHelperThatRejectsEveryRequestAsAGuard() {
+    Endpoint e = JsSources.of("server.js", """
+        const http = require('http');
+        const { WebSocketServer } = require('ws');
+        const wss = new WebSocketServer({ noServer: true });
+        const server = http.createServer();
+        server.on('upgrade', (req, socket, head) => {
+          const user = authenticateUpgrade(req);
+          if (!user) {
+            socket.write('HTTP/1.1 401 Unauthorized\\r\\n\\r\\n');
+            socket.destroy();
+            return;
+          }
+          wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req, user));
+        });
+        function authenticateUpgrade(req) {
+          return null;
+        }
+        """).endpoint();
+    HandshakeGuard g = auth(e, GuardPlace.HANDSHAKE);
+    assertEquals(Strength.VERIFIED, g.strength());
+    assertTrue(g.related().stream().anyMatch(r -> r.message().contains("rejects every request")),
+        g.related().toString());
+  }
+
+  @Test
+  void doesNotCountARejectingHelperWhoseResultIsIgnored() {
+    Endpoint e = JsSources.of("server.js", """
+        const http = require('http');
+        const { WebSocketServer } = require('ws');
+        const wss = new WebSocketServer({ noServer: true });
+        const server = http.createServer();
+        server.on('upgrade', (req, socket, head) => {
+          authenticateUpgrade(req);
+          wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+        });
+        function authenticateUpgrade(req) {
+          return false;
+        }
+        """).endpoint();
+    assertFalse(e.authenticated(), e.guards().toString());
+  }
 }

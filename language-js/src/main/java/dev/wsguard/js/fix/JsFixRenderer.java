@@ -1,0 +1,72 @@
+package dev.wsguard.js.fix;
+
+import dev.wsguard.core.engine.SourceFile;
+import dev.wsguard.core.fix.Fix;
+import dev.wsguard.core.fix.FixIntent;
+import dev.wsguard.core.fix.FixRenderer;
+import dev.wsguard.core.model.Endpoint;
+import dev.wsguard.core.model.Framework;
+import dev.wsguard.js.frameworks.ws.WsFixes;
+import dev.wsguard.js.parse.JsGrammar;
+import dev.wsguard.js.parse.JsParser;
+import java.util.Optional;
+
+/**
+ * Renders fix intents for JavaScript and TypeScript files: the file is parsed again to find the insertion points,
+ * and the intent goes to the fixer of its endpoint's framework (token uses, in any file, to {@link TokenFixes}).
+ * Frameworks without a fixer get no patch.
+ */
+public final class JsFixRenderer implements FixRenderer {
+  private static final int MAX_LINE = 1000;
+  /** The last file parsed: an endpoint's intents come one after the other and share its tree. */
+  private SourceFile lastFile;
+  private JsEdits lastEdits;
+
+  @Override
+  public synchronized Optional<Fix> render(FixIntent intent, SourceFile file) {
+    JsGrammar grammar = JsGrammar.forPath(file.path());
+    if (grammar == null || !intent.anchor().path().equals(file.path())) {
+      return Optional.empty();
+    }
+    if (intent instanceof FixIntent.VerifyToken v) {
+      // a minified line is costly to parse again and never worth a patch
+      return shortLine(file.content(), v.use().location().startByte())
+          ? new TokenFixes(edits(file, grammar)).verifyToken(v.use()) : Optional.empty();
+    }
+    Endpoint endpoint = null;
+    if (intent instanceof FixIntent.AddUpgradeAuth a) {
+      endpoint = a.endpoint();
+    } else if (intent instanceof FixIntent.RestrictOrigins r) {
+      endpoint = r.endpoint();
+    }
+    if (endpoint == null || endpoint.framework() != Framework.WS
+        || !WsFixes.mayBeTopLevelDeclaration(file.content(), endpoint.declaration().startByte())) {
+      return Optional.empty();
+    }
+    WsFixes ws = new WsFixes(edits(file, grammar));
+    return intent instanceof FixIntent.AddUpgradeAuth ? ws.addUpgradeAuth(endpoint) : ws.restrictOrigins(endpoint);
+  }
+
+  private static boolean shortLine(byte[] content, int offset) {
+    int start = offset;
+    while (start > 0 && content[start - 1] != '\n' && offset - start < MAX_LINE) {
+      start--;
+    }
+    int end = offset;
+    while (end < content.length && content[end] != '\n' && end - offset < MAX_LINE) {
+      end++;
+    }
+    return end - start < MAX_LINE;
+  }
+
+  private JsEdits edits(SourceFile file, JsGrammar grammar) {
+    if (lastFile == null || !lastFile.path().equals(file.path()) || lastFile.content() != file.content()) {
+      // a parser per file: rendering is rare next to scanning, and a parser must not be shared between threads
+      try (JsParser parser = new JsParser()) {
+        lastEdits = new JsEdits(parser.parse(file.path(), file.content(), grammar));
+      }
+      lastFile = file;
+    }
+    return lastEdits;
+  }
+}

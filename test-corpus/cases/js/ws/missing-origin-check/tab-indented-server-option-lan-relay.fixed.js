@@ -1,0 +1,46 @@
+// Sensor relay on the plant LAN
+const WebSocket = require('ws');
+const http = require('http');
+
+const server = http.createServer((req, res) => {
+	res.writeHead(200, { 'Content-Type': 'text/plain' });
+	res.end('ok');
+});
+
+// Comma-separated, e.g. https://app.example.com; while it is empty every browser connection is refused
+const ALLOWED_ORIGINS = new Set((process.env.ALLOWED_ORIGINS || '').split(',').filter(Boolean));
+
+// handleUpgrade runs verifyClient: a browser from any other Origin gets 403
+function verifyOrigin(info, done) {
+	done(ALLOWED_ORIGINS.has(info.origin), 403, 'Forbidden');
+}
+
+// expect: missing-upgrade-auth -- nobody is authenticated
+// expect: missing-origin-check -- no auth, any Origin: any page a LAN user opens can connect
+const wss = new WebSocket.Server({ noServer: true, verifyClient: verifyOrigin });
+
+server.on('upgrade', (request, socket, head) => {
+	const user = authenticateUpgrade(request);
+	if (!user) {
+		socket.write('HTTP/1.1 401 Unauthorized\r\n\r\n');
+		socket.destroy();
+		return;
+	}
+	wss.handleUpgrade(request, socket, head, (ws) => {
+		wss.emit('connection', ws, request, user);
+	});
+});
+
+// Rejects every upgrade until it is wired to the app's own check of the request's credential (its
+// session cookie, or a token verified with the app's key): return the user, or null to answer 401.
+function authenticateUpgrade(request) {
+	return null;
+}
+
+wss.on('connection', function (ws) {
+	ws.on('message', function (raw) {
+		ws.send(raw);
+	});
+});
+
+server.listen(8080);
