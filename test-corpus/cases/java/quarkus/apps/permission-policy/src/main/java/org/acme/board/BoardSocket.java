@@ -20,6 +20,7 @@ public class BoardSocket {
     @OnTextMessage
     public void onMessage(BoardCommand command) {
         switch (command.action()) {
+            // expect-no-fix: missing-message-authz -- wsguard has no patch writer for Quarkus endpoints yet
             case "archive" -> boardService.archiveCard(command.cardId()); // expect: missing-message-authz
             case "members" -> connection.broadcast()
                 .sendTextAndAwait(boardService.listMembers(connection.pathParam("boardId"))); // expect: broadcast-to-all

@@ -24,6 +24,7 @@ public class BoardHandler extends TextWebSocketHandler {
         // sticky notes are shown to everyone on the board except the one who moved them
         for (WebSocketSession viewer : viewers) {
             if (!viewer.getId().equals(session.getId())) {
+                // expect-no-fix: broadcast-to-all -- wsguard has no patch writer for Spring WebSocket endpoints yet
                 viewer.sendMessage(message); // expect: broadcast-to-all
             }
         }

@@ -20,6 +20,7 @@ public class BoardSocketConfig implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         // ok: missing-origin-check
+        // expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for Spring WebSocket endpoints yet
         registry.addHandler(boardHandler, "/board") // expect: missing-upgrade-auth
                 .addInterceptors(new BearerPayloadInterceptor())
                 .setAllowedOrigins(properties.getAllowedOrigins().toArray(new String[0]));

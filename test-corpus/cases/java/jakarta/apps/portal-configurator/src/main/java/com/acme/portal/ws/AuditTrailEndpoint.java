@@ -7,7 +7,9 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 
+// expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for Jakarta endpoints yet
 // expect: missing-upgrade-auth -- the configurator only decodes the token
+// expect-no-fix: missing-origin-check -- wsguard has no patch writer for Jakarta endpoints yet
 // expect: missing-origin-check
 @ServerEndpoint(value = WsPaths.AUDIT, configurator = LegacyAuditConfigurator.class)
 public class AuditTrailEndpoint {
