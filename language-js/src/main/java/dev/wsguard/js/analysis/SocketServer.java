@@ -31,20 +31,33 @@ public final class SocketServer {
   }
 
   public static SocketServer created(FileContext cx, Node creation) {
-    Node parent = Syntax.wrapped(creation).parent();
-    Node binding = null;
-    String key = null;
-    if (parent != null && parent.is("variable_declarator") && parent.child("name").is("identifier")) {
-      binding = parent.child("name");
-    } else if (parent != null && parent.is("assignment_expression")) {
-      Node left = Syntax.unwrap(parent.child("left"));
-      if (left != null && left.is("identifier")) {
-        binding = cx.scopes().declarationOf(left);
-      } else if (left != null && left.is("member_expression")) {
-        key = cx.memberKey(left);
+    Binding b = Binding.of(cx, Syntax.wrapped(creation));
+    return new SocketServer(creation, b.declaration(), b.memberKey(), null, null);
+  }
+
+  /**
+   * What a created server is stored in: the declaration of the variable ({@code const wss = new ...} or an assignment
+   * to a declared variable), or the member key of an assignment to a member ({@code this.io = new ...}); both null
+   * when it is not stored.
+   */
+  public record Binding(Node declaration, String memberKey) {
+    /** @param wrapped the creation, climbed out of parentheses, type wrappers and any await around it */
+    public static Binding of(FileContext cx, Node wrapped) {
+      Node parent = wrapped.parent();
+      if (parent != null && parent.is("variable_declarator") && parent.child("name").is("identifier")) {
+        return new Binding(parent.child("name"), null);
       }
+      if (parent != null && parent.is("assignment_expression")) {
+        Node left = Syntax.unwrap(parent.child("left"));
+        if (left != null && left.is("identifier")) {
+          return new Binding(cx.scopes().declarationOf(left), null);
+        }
+        if (left != null && left.is("member_expression")) {
+          return new Binding(null, cx.memberKey(left));
+        }
+      }
+      return new Binding(null, null);
     }
-    return new SocketServer(creation, binding, key, null, null);
   }
 
   public static SocketServer imported(Api api) {

@@ -2,6 +2,7 @@ package dev.wsguard.js.frameworks.socketio;
 
 import dev.wsguard.js.analysis.Api;
 import dev.wsguard.js.analysis.FileContext;
+import dev.wsguard.js.analysis.SocketServer;
 import dev.wsguard.js.analysis.Syntax;
 import dev.wsguard.js.parse.Node;
 import java.util.ArrayList;
@@ -35,20 +36,8 @@ final class SocketIoServer {
   }
 
   static SocketIoServer created(FileContext cx, Node creation) {
-    Node parent = Syntax.wrappedAwait(creation).parent();
-    Node binding = null;
-    String key = null;
-    if (parent != null && parent.is("variable_declarator") && parent.child("name").is("identifier")) {
-      binding = parent.child("name");
-    } else if (parent != null && parent.is("assignment_expression")) {
-      Node left = Syntax.unwrap(parent.child("left"));
-      if (left != null && left.is("identifier")) {
-        binding = cx.scopes().declarationOf(left);
-      } else if (left != null && left.is("member_expression")) {
-        key = cx.memberKey(left);
-      }
-    }
-    SocketIoServer s = new SocketIoServer(creation, binding, key, null);
+    SocketServer.Binding b = SocketServer.Binding.of(cx, Syntax.wrappedAwait(creation));
+    SocketIoServer s = new SocketIoServer(creation, b.declaration(), b.memberKey(), null);
     for (Node argument : Syntax.arguments(creation)) {
       Node options = cx.objectLiteral(argument);
       if (options != null) {
