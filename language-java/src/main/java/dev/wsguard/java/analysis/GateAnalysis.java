@@ -136,7 +136,7 @@ public final class GateAnalysis {
       if (name.equals("getUserPrincipal") || name.equals("getRemoteUser") || name.equals("isUserInRole")) {
         out.add(new Term(m, Strength.VERIFIED, "the container's authenticated user (" + name + ")",
             Set.of(CredentialSource.HTTP_SESSION), null, null, null));
-      } else if (name.equals("getAttribute") && fromHttpSession(m)) {
+      } else if (name.equals("getAttribute") && fromHttpSession(m, unit)) {
         out.add(new Term(m, Strength.VERIFIED, "the HTTP session's " + m.getArguments() + " attribute",
             Set.of(CredentialSource.HTTP_SESSION), null, null, null));
       } else if (name.equals("get") && m.getScope().isPresent()
@@ -151,8 +151,16 @@ public final class GateAnalysis {
     return out;
   }
 
-  private static boolean fromHttpSession(MethodCallExpr getAttribute) {
+  private static boolean fromHttpSession(MethodCallExpr getAttribute, JavaUnit unit) {
     if (Code.chainMethods(getAttribute).contains("getHttpSession")) {
+      return true;
+    }
+    // a variable declared as the servlet HttpSession, however it was obtained (a user property the configurator
+    // copied it into, say): its attributes are the session's
+    Optional<Expression> scope = getAttribute.getScope();
+    if (scope.isPresent() && Code.declaredType(scope.get(), unit.types())
+        .filter(t -> t.equals("jakarta.servlet.http.HttpSession") || t.equals("javax.servlet.http.HttpSession"))
+        .isPresent()) {
       return true;
     }
     Expression root = Code.chainRoot(getAttribute.getScope().orElse(getAttribute));
