@@ -12,6 +12,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import dev.wsguard.core.engine.FileAnalysis;
 import dev.wsguard.core.engine.FrontEnd;
 import dev.wsguard.core.engine.Notification;
+import dev.wsguard.core.engine.Prefilter;
 import dev.wsguard.core.engine.NotificationIds;
 import dev.wsguard.core.engine.SourceFile;
 import dev.wsguard.core.rule.Level;
@@ -36,6 +37,9 @@ import java.util.regex.Pattern;
 final class JavaWorker implements FrontEnd.Worker {
   static final String PARSE_ERROR = "parse-error";
   static final String CONFIG_ERROR = "config-error";
+
+  /** The engine's own byte automaton over the trigger words: tells a file that matters by itself from an import. */
+  private static final Prefilter TRIGGERS = new Prefilter(JavaFrontEnd.TRIGGER_WORDS);
 
   /** The newest level JavaParser 3.27 knows; it accepts every older syntax too. */
   static final LanguageLevel LANGUAGE_LEVEL = LanguageLevel.JAVA_21;
@@ -75,13 +79,9 @@ final class JavaWorker implements FrontEnd.Worker {
     }
     // a file that was only pulled in by another one's import lists no imports of its own: every file that can
     // matter by itself is found by the prefilter, so one hop from those is all that linking needs
-    List<String> imports = mayMatter(file.content()) ? ImportCandidates.of(file.path(), parsed.unit()) : List.of();
+    List<String> imports = TRIGGERS.matches(file.content())
+        ? ImportCandidates.of(file.path(), parsed.unit()) : List.of();
     return new JavaFileAnalysis(file.path(), notifications, imports, facts);
-  }
-
-  private static boolean mayMatter(byte[] content) {
-    String text = new String(content, StandardCharsets.ISO_8859_1);
-    return JavaFrontEnd.TRIGGER_WORDS.stream().anyMatch(text::contains);
   }
 
   private static FileAnalysis config(SourceFile file) {

@@ -10,9 +10,9 @@ import java.util.Queue;
 /**
  * Keeps a file when its bytes contain any trigger word. The words are compiled into one Aho-Corasick automaton over
  * bytes, so a file is read once whatever the number of words, and nothing is decoded. An empty word list keeps
- * every file: a front end that names no words asks to see everything.
+ * every file: a front end that names no words asks to see everything. Immutable once built, so threads share one.
  */
-final class Prefilter {
+public final class Prefilter {
   private static final int ALPHABET = 256;
 
   /** transitions[state * 256 + byte]: the complete DFA, failure links folded in. */
@@ -20,7 +20,7 @@ final class Prefilter {
   private final boolean[] accepting;
   private final boolean keepAll;
 
-  Prefilter(List<String> words) {
+  public Prefilter(List<String> words) {
     List<byte[]> patterns = new ArrayList<>();
     for (String word : words) {
       if (!word.isEmpty()) {
@@ -73,7 +73,7 @@ final class Prefilter {
     accepting = Arrays.copyOf(accept, states);
   }
 
-  boolean matches(byte[] content) {
+  public boolean matches(byte[] content) {
     if (keepAll) {
       return true;
     }

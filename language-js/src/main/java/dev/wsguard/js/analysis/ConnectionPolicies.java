@@ -48,12 +48,7 @@ public final class ConnectionPolicies {
 
       @Override
       public boolean containsAccept(Node fn) {
-        for (Node n : fn.descendants()) {
-          if (n.is("call_expression") && exposes(cx, socket, n)) {
-            return true;
-          }
-        }
-        return false;
+        return Policy.anyCall(fn, c -> exposes(cx, socket, c));
       }
     };
   }

@@ -42,12 +42,7 @@ public final class MiddlewarePolicies {
 
       @Override
       public boolean containsAccept(Node fn) {
-        for (Node n : fn.descendants()) {
-          if (n.is("call_expression") && callsNext(cx, next, n)) {
-            return true;
-          }
-        }
-        return false;
+        return Policy.anyCall(fn, c -> callsNext(cx, next, c));
       }
     };
   }

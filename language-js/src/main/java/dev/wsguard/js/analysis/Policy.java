@@ -1,6 +1,7 @@
 package dev.wsguard.js.analysis;
 
 import dev.wsguard.js.parse.Node;
+import java.util.function.Predicate;
 
 /**
  * What accepting and rejecting mean where a handler is walked: {@code handleUpgrade} in an upgrade handler,
@@ -49,4 +50,14 @@ public interface Policy {
 
   /** True when the function (a callback argument) holds an accept, so it must be walked where it is passed. */
   boolean containsAccept(Node fn);
+
+  /** True when some call under {@code fn} is one {@code accepting} takes: the usual body of {@link #containsAccept}. */
+  static boolean anyCall(Node fn, Predicate<Node> accepting) {
+    for (Node n : fn.descendants()) {
+      if (n.is("call_expression") && accepting.test(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

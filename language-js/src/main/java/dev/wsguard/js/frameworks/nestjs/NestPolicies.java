@@ -81,12 +81,7 @@ final class NestPolicies {
 
       @Override
       public boolean containsAccept(Node fn) {
-        for (Node n : fn.descendants()) {
-          if (n.is("call_expression") && callsNext(cx, next, n)) {
-            return true;
-          }
-        }
-        return false;
+        return Policy.anyCall(fn, c -> callsNext(cx, next, c));
       }
     };
   }

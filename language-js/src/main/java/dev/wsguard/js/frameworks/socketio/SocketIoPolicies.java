@@ -47,12 +47,7 @@ final class SocketIoPolicies {
 
       @Override
       public boolean containsAccept(Node f) {
-        for (Node n : f.descendants()) {
-          if (n.is("call_expression") && callsNext(cx, nexts, n)) {
-            return true;
-          }
-        }
-        return false;
+        return Policy.anyCall(f, c -> callsNext(cx, nexts, c));
       }
     };
   }
@@ -119,12 +114,7 @@ final class SocketIoPolicies {
 
       @Override
       public boolean containsAccept(Node f) {
-        for (Node n : f.descendants()) {
-          if (n.is("call_expression") && isCall(cx, callback, n)) {
-            return true;
-          }
-        }
-        return false;
+        return Policy.anyCall(f, c -> isCall(cx, callback, c));
       }
     };
   }
@@ -153,12 +143,7 @@ final class SocketIoPolicies {
 
       @Override
       public boolean containsAccept(Node fn) {
-        for (Node n : fn.descendants()) {
-          if (n.is("call_expression") && exposes(cx, socket, n)) {
-            return true;
-          }
-        }
-        return false;
+        return Policy.anyCall(fn, c -> exposes(cx, socket, c));
       }
     };
   }

@@ -33,12 +33,7 @@ final class UwsPolicies {
 
       @Override
       public boolean containsAccept(Node fn) {
-        for (Node n : fn.descendants()) {
-          if (n.is("call_expression") && acceptCondition(n) != null) {
-            return true;
-          }
-        }
-        return false;
+        return Policy.anyCall(fn, c -> acceptCondition(c) != null);
       }
     };
   }
