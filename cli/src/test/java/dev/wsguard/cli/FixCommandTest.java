@@ -95,13 +95,13 @@ class FixCommandTest {
     Path file = write("e.tiny", utf8("ws\nTOKEN\n"));
     // the renderer runs after the scan read the file: an editor saving in between is what it stands for
     FrontEnd tiny = new TinyAnalyzers.TinyFrontEnd();
-    FixRenderer touching = (intent, source) -> {
+    FixRenderer touching = (intent, source, context) -> {
       try {
         Files.writeString(file, "// saved by an editor\n", StandardOpenOption.APPEND);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return tiny.fixRenderer().render(intent, source);
+      return tiny.fixRenderer().render(intent, source, context);
     };
     Analyzers analyzers = new Analyzers(() -> List.of(new Delegating(tiny, touching)),
         TinyAnalyzers.create().rules());

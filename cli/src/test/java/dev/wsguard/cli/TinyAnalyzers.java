@@ -1,5 +1,6 @@
 package dev.wsguard.cli;
 
+import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.engine.FileAnalysis;
 import dev.wsguard.core.engine.FrontEnd;
 import dev.wsguard.core.engine.LinkContext;
@@ -146,7 +147,7 @@ final class TinyAnalyzers {
     }
 
     /** Rewrites the line's TOKEN as VERIFIED and inserts a comment line above it. */
-    private static Optional<Fix> render(FixIntent intent, SourceFile file) {
+    private static Optional<Fix> render(FixIntent intent, SourceFile file, FixContext context) {
       if (!(intent instanceof FixIntent.VerifyToken v)) {
         return Optional.empty();
       }

@@ -1,23 +1,27 @@
 package dev.wsguard.java;
 
+import com.github.javaparser.ParserConfiguration;
 import dev.wsguard.core.engine.FileAnalysis;
-import dev.wsguard.java.link.JavaLinker;
 import dev.wsguard.core.engine.FrontEnd;
 import dev.wsguard.core.engine.LinkContext;
 import dev.wsguard.core.fix.FixRenderer;
 import dev.wsguard.core.model.FileFacts;
 import dev.wsguard.core.model.Language;
+import dev.wsguard.java.fix.JavaFixRenderer;
+import dev.wsguard.java.frameworks.JavaFrameworks;
+import dev.wsguard.java.link.JavaLinker;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Java front end. Today it parses Java files (up to Java 21 syntax) and reports what it cannot parse; it
- * recognises no framework yet, so linking yields one empty {@link FileFacts} per file and it renders no fix. The
- * framework recognisers (Jakarta, Spring, Java-WebSocket, Netty, Quarkus, Micronaut) and the Java fix writer are
- * added per framework package, as DESIGN.md lays out.
+ * The Java front end: parses Java files (up to Java 21 syntax), runs every framework package's recogniser over
+ * each, links their facts across the project into {@link FileFacts}, and renders patches through each framework
+ * package's fixer.
  */
 public final class JavaFrontEnd implements FrontEnd {
+  private final FixRenderer fixes = new JavaFixRenderer(JavaFrameworks.fixers(), JavaFrameworks.tokenFixer(),
+      new ParserConfiguration().setLanguageLevel(JavaWorker.LANGUAGE_LEVEL));
+
   /**
    * The WebSocket server APIs and JWT libraries whose package names make a Java file worth parsing. Package
    * prefixes, so that one word matches an import of any class beneath them.
@@ -68,9 +72,9 @@ public final class JavaFrontEnd implements FrontEnd {
     return JavaLinker.link(analyses, context);
   }
 
-  /** Renders nothing: no Java endpoint is recognised yet, so no Java fix intent can reach it. */
+  /** Each framework package's patch writer, over the file parsed again at the scan's language level. */
   @Override
   public FixRenderer fixRenderer() {
-    return (intent, file) -> Optional.empty();
+    return fixes;
   }
 }

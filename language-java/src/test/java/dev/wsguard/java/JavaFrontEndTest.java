@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.engine.FileAnalysis;
 import dev.wsguard.core.engine.FrontEnd;
 import dev.wsguard.core.engine.LinkContext;
@@ -70,6 +71,6 @@ class JavaFrontEndTest {
     SourceLocation at = new SourceLocation("A.java", 1, 1, 1, 2, 0, 1);
     FixIntent intent = new FixIntent.VerifyToken(new TokenUse(at, "jjwt.parse", false, true, false, null, null));
     SourceFile file = new SourceFile("A.java", "class A {}".getBytes(StandardCharsets.UTF_8));
-    assertTrue(frontEnd.fixRenderer().render(intent, file).isEmpty());
+    assertTrue(frontEnd.fixRenderer().render(intent, file, FixContext.EMPTY).isEmpty());
   }
 }

@@ -3,6 +3,7 @@ package dev.wsguard.js;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.engine.FileAnalysis;
 import dev.wsguard.core.engine.Notification;
 import dev.wsguard.core.engine.SourceFile;
@@ -41,7 +42,7 @@ class JsFrontEndTest {
         const wss = new WebSocketServer({ port: 8080 });
         """);
     FixIntent intent = new FixIntent.AddUpgradeAuth(sources.endpoint());
-    assertTrue(frontEnd.fixRenderer().render(intent, new SourceFile("server.py", new byte[0])).isEmpty());
+    assertTrue(frontEnd.fixRenderer().render(intent, new SourceFile("server.py", new byte[0]), FixContext.EMPTY).isEmpty());
   }
 
   @Test

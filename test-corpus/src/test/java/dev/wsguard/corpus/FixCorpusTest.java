@@ -40,9 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fix cases: a corpus file with an {@code x.fixed.ext} sibling. The case is scanned, all the patches its findings
- * carry are applied, and the result must equal the sibling byte for byte, parse cleanly (and pass
- * {@code node --check} where Node is installed), and, scanned again in place of the original, lose the patched
- * findings without raising any new one (DESIGN.md "Suggested patches").
+ * carry are applied, and the result must equal the sibling byte for byte, parse cleanly (JavaScript: also pass
+ * {@code node --check} where Node is installed; Java: compile against the API stubs), and, scanned again in place
+ * of the original, lose the patched findings without raising any new one (DESIGN.md "Suggested patches").
  */
 class FixCorpusTest {
   private static final Set<String> NODE_CHECKED = Set.of(".js", ".cjs", ".mjs");
@@ -126,6 +126,7 @@ class FixCorpusTest {
       Files.write(copy.resolve(rel), patched);
       patchedRules.put(rel, rules);
     }
+    javaProblems(c, copy, patchedRules.keySet()).ifPresent(problems::add);
     ScanResult after = CorpusScanner.scan(copy, copy.resolve(c.root().relativize(c.scanPath()).toString()));
     for (String rel : relativeFiles(c)) {
       Map<String, Integer> patched = patchedRules.getOrDefault(rel, Map.of());
@@ -229,6 +230,26 @@ class FixCorpusTest {
     } finally {
       Files.deleteIfExists(script);
     }
+  }
+
+  /**
+   * A patched Java file must compile: the case's Java sources, with the patched ones in place, are compiled against
+   * the API stubs (a file marked as not meant to compile is left out).
+   */
+  private static java.util.Optional<String> javaProblems(CorpusCase c, Path copy, Set<String> patched)
+      throws IOException {
+    if (patched.stream().noneMatch(rel -> rel.endsWith(".java"))) {
+      return java.util.Optional.empty();
+    }
+    List<Path> sources = new ArrayList<>();
+    for (Path file : c.files()) {
+      if (JavaStubs.meantToCompile(file)) {
+        sources.add(copy.resolve(c.relative(file)));
+      }
+    }
+    String problems = JavaStubs.compileAgainstStubs(sources);
+    return problems.isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of("the patched sources do not compile against the stubs:\n" + problems);
   }
 
   private static Path onPath(String program) {

@@ -2,6 +2,7 @@ package dev.wsguard.core.engine;
 
 import dev.wsguard.core.fix.EditSet;
 import dev.wsguard.core.fix.Fix;
+import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.fix.TextEdit;
 import dev.wsguard.core.rule.Finding;
 import dev.wsguard.core.rule.Level;
@@ -22,16 +23,19 @@ final class FixAttacher {
   private final Function<String, FrontEnd> owners;
   private final Function<String, SourceFile> files;
   private final Consumer<Notification> notifications;
+  private final FixContext context;
 
   /**
    * @param owners the front end reading a path; null when none does
    * @param files a file's bytes by path; null when it is not at hand
+   * @param context what the renderers may know of the whole project
    */
-  FixAttacher(
-      Function<String, FrontEnd> owners, Function<String, SourceFile> files, Consumer<Notification> notifications) {
+  FixAttacher(Function<String, FrontEnd> owners, Function<String, SourceFile> files,
+      Consumer<Notification> notifications, FixContext context) {
     this.owners = owners;
     this.files = files;
     this.notifications = notifications;
+    this.context = context;
   }
 
   List<Finding> attach(List<Finding> sorted) {
@@ -79,7 +83,7 @@ final class FixAttacher {
       return Optional.empty();
     }
     try {
-      return owner.fixRenderer().render(finding.fixIntent(), file);
+      return owner.fixRenderer().render(finding.fixIntent(), file, context);
     } catch (RuntimeException | StackOverflowError e) {
       notifications.accept(new Notification(NotificationIds.INTERNAL_ERROR, Level.ERROR, path,
           finding.location().startLine(), "fix for " + finding.ruleId() + " failed: " + Messages.oneLine(e)));

@@ -3,6 +3,7 @@ package dev.wsguard.core.engine;
 import dev.wsguard.core.engine.Discovery.Candidate;
 import dev.wsguard.core.engine.FilePipeline.Outcome;
 import dev.wsguard.core.engine.FilePipeline.Status;
+import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.model.FileFacts;
 import dev.wsguard.core.model.Model;
 import dev.wsguard.core.rule.Finding;
@@ -94,7 +95,8 @@ public final class Scan {
     // the whole catalogue: a suppression for a rule left out by --rules is still well-formed
     findings = new ArrayList<>(Suppressions.apply(findings, sources, ruleIds, notifications));
     findings.sort(Finding.ORDER);
-    findings = new FixAttacher(path -> discovery.frontEndFor(Path.of(path)), sources::get, notifications)
+    findings = new FixAttacher(path -> discovery.frontEndFor(Path.of(path)), sources::get, notifications,
+        FixContext.of(model))
         .attach(findings);
     Map<String, SourceLines> lines = new HashMap<>();
     return Fingerprints.assign(findings, path -> sources.containsKey(path)

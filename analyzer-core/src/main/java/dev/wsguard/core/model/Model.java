@@ -16,4 +16,8 @@ public record Model(List<FileFacts> files) {
   public List<TokenUse> tokenUses() {
     return files.stream().flatMap(f -> f.tokenUses().stream()).toList();
   }
+
+  public List<Verifier> verifiers() {
+    return files.stream().flatMap(f -> f.verifiers().stream()).toList();
+  }
 }

@@ -87,7 +87,7 @@ class FakeFrontEnd implements FrontEnd {
   /** Renders every intent as a comment inserted where its anchor starts. */
   @Override
   public FixRenderer fixRenderer() {
-    return (intent, file) -> {
+    return (intent, file, context) -> {
       SourceLocation at = intent.anchor();
       SourceLocation point = new SourceLocation(at.path(), at.startLine(), at.startColumn(), at.startLine(),
           at.startColumn(), at.startByte(), at.startByte());

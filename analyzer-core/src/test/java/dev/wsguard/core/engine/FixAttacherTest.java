@@ -20,7 +20,7 @@ class FixAttacherTest {
 
   private FixAttacher attacher(FrontEnd frontEnd) {
     return new FixAttacher(path -> path.endsWith(".fake") ? frontEnd : null,
-        path -> path.equals(file.path()) ? file : null, notes::add);
+        path -> path.equals(file.path()) ? file : null, notes::add, dev.wsguard.core.fix.FixContext.EMPTY);
   }
 
   private static FixIntent intent(SourceLocation at) {
@@ -50,7 +50,7 @@ class FixAttacherTest {
     FrontEnd broken = new FakeFrontEnd() {
       @Override
       public dev.wsguard.core.fix.FixRenderer fixRenderer() {
-        return (intent, source) -> {
+        return (intent, source, context) -> {
           throw new IllegalStateException("renderer bug");
         };
       }

@@ -1,6 +1,8 @@
 package dev.wsguard.java.frameworks;
 
+import dev.wsguard.core.model.Framework;
 import dev.wsguard.java.analysis.ProjectFacts;
+import dev.wsguard.java.fix.JavaFixer;
 import dev.wsguard.java.frameworks.jakarta.JakartaLinker;
 import dev.wsguard.java.frameworks.jakarta.JakartaRecognizer;
 import dev.wsguard.java.frameworks.jakarta.WebXmlReader;
@@ -16,7 +18,9 @@ import dev.wsguard.java.frameworks.spring.SpringLinker;
 import dev.wsguard.java.frameworks.spring.SpringRecognizer;
 import dev.wsguard.java.frameworks.spring.SummaryRecognizer;
 import dev.wsguard.java.frameworks.tokens.TokenRecognizer;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** Every Java framework package's recogniser and linker, in the order their results are reported. */
 public final class JavaFrameworks {
@@ -35,5 +39,16 @@ public final class JavaFrameworks {
 
   public static List<DescriptorReader> descriptorReaders() {
     return List.of(new WebXmlReader());
+  }
+
+  /** Each framework's patch writer; a framework missing here gets no patch. */
+  public static Map<Framework, JavaFixer> fixers() {
+    Map<Framework, JavaFixer> out = new EnumMap<>(Framework.class);
+    return out;
+  }
+
+  /** The patch writer of unverified tokens, in whatever file they are decoded; null while there is none. */
+  public static JavaFixer tokenFixer() {
+    return null;
   }
 }

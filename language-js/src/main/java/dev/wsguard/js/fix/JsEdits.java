@@ -280,6 +280,28 @@ public final class JsEdits {
     return insert(last.endByte(), "\n" + code(line, ""));
   }
 
+  /**
+   * An import of one binding of a project module ({@code specifier} as written, e.g. {@code ./auth}), after the
+   * file's last top-level import or require: {@code import { name } from} / {@code const { name } = require(...)},
+   * or the module's default export bound to {@code name} when {@code defaultExport}.
+   */
+  public TextEdit addBindingImport(String name, String specifier, boolean defaultExport) {
+    Node last = null;
+    for (Node n : tree.root().namedChildren()) {
+      if (n.is("import_statement") || requires(n)) {
+        last = n;
+      }
+    }
+    String binding = defaultExport ? name : "{ " + name + " }";
+    String line = esm
+        ? "import " + binding + " from '" + specifier + "';"
+        : "const " + binding + " = require('" + specifier + "');";
+    if (last == null) {
+      return insert(firstCodeLine(), code(line, "") + "\n");
+    }
+    return insert(last.endByte(), "\n" + code(line, ""));
+  }
+
   private boolean requires(Node statement) {
     if (!statement.isAny("lexical_declaration", "variable_declaration")) {
       return false;

@@ -2,6 +2,7 @@ package dev.wsguard.js.fix;
 
 import dev.wsguard.core.engine.SourceFile;
 import dev.wsguard.core.fix.Fix;
+import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.fix.FixIntent;
 import dev.wsguard.core.fix.FixRenderer;
 import dev.wsguard.core.model.Endpoint;
@@ -23,7 +24,7 @@ public final class JsFixRenderer implements FixRenderer {
   private JsEdits lastEdits;
 
   @Override
-  public synchronized Optional<Fix> render(FixIntent intent, SourceFile file) {
+  public synchronized Optional<Fix> render(FixIntent intent, SourceFile file, FixContext context) {
     JsGrammar grammar = JsGrammar.forPath(file.path());
     if (grammar == null || !intent.anchor().path().equals(file.path())) {
       return Optional.empty();

@@ -3,6 +3,7 @@ package dev.wsguard.js.fix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.engine.SourceFile;
 import dev.wsguard.core.fix.Fix;
 import dev.wsguard.core.fix.FixIntent;
@@ -18,7 +19,7 @@ class TokenFixesTest {
     TokenUse decode = JsSources.of(path, text).tokenUses().stream()
         .filter(u -> !u.signatureChecked()).findFirst().orElseThrow();
     return new JsFixRenderer().render(new FixIntent.VerifyToken(decode),
-        new SourceFile(path, text.getBytes(StandardCharsets.UTF_8)));
+        new SourceFile(path, text.getBytes(StandardCharsets.UTF_8)), FixContext.EMPTY);
   }
 
   private static String apply(String text, Fix fix) {

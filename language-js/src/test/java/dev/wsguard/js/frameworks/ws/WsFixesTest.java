@@ -3,6 +3,7 @@ package dev.wsguard.js.frameworks.ws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.engine.SourceFile;
 import dev.wsguard.core.fix.Fix;
 import dev.wsguard.core.fix.FixIntent;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class WsFixesTest {
   private static Optional<Fix> render(FixIntent intent, String path, String text) {
-    return new JsFixRenderer().render(intent, new SourceFile(path, text.getBytes(StandardCharsets.UTF_8)));
+    return new JsFixRenderer().render(intent, new SourceFile(path, text.getBytes(StandardCharsets.UTF_8)), FixContext.EMPTY);
   }
 
   private static String apply(String text, Fix... fixes) {
