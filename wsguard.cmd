@@ -2,7 +2,11 @@
 rem Runs the wsguard command line. Builds cli\target\wsguard.jar with the Maven wrapper on first use, and again
 rem whenever a pom.xml or a file under a module's src\main is newer than the jar. Build output is shown only when
 rem the build fails. The JVM is %JAVA_HOME%\bin\java.exe when JAVA_HOME is set, else java on the PATH; JAVA_OPTS is
-rem passed to it. The AOT cache and the compiler choice of ./wsguard are not done here (see README.md).
+rem passed to it. Start-up: the client compiler alone, as ./wsguard chooses by measurement, and on JDK 19 and later
+rem a dynamic AppCDS archive of wsguard's classes that the JVM itself creates when the run ends and recreates when
+rem the jar or the JDK changes (-XX:+AutoCreateSharedArchive), under %LOCALAPPDATA%\wsguard\cds. JDK 17 and 18
+rem do not know that option; -XX:+IgnoreUnrecognizedVMOptions lets them start as usual. WSGUARD_AOT=0 turns the
+rem archive off.
 setlocal
 set "REPO=%~dp0"
 set "JAR=%REPO%cli\target\wsguard.jar"
@@ -31,5 +35,12 @@ del "%BUILD_LOG%" >nul 2>&1
 :run
 set "JAVA_EXE=java"
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
-"%JAVA_EXE%" %JAVA_OPTS% -jar "%JAR%" %*
+set "CDS_OPTS="
+if "%WSGUARD_AOT%"=="0" goto launch
+if not defined LOCALAPPDATA goto launch
+if not exist "%LOCALAPPDATA%\wsguard\cds" mkdir "%LOCALAPPDATA%\wsguard\cds" >nul 2>&1
+if exist "%LOCALAPPDATA%\wsguard\cds" set "CDS_OPTS=-XX:+IgnoreUnrecognizedVMOptions -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=%LOCALAPPDATA%\wsguard\cds\wsguard.jsa -Xlog:cds*=off"
+
+:launch
+"%JAVA_EXE%" %CDS_OPTS% -XX:TieredStopAtLevel=1 %JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -180,12 +180,13 @@ measure() {
   label[$key]="$name"
 }
 
-# The launcher's AOT cache for the JDK at $1 is created in the background by its first run; wait for it.
+# The launcher's start-up cache for the JDK at $1 (an AOT cache on JDK 24+, an AppCDS archive before) is created in
+# the background by its first run; wait for it.
 prepare_aot() {
   local home="$1" waited=0
   JAVA_HOME="$home" "$repo/wsguard" --version >/dev/null
   while [[ -z "$(aot_cache_of "$home")" ]]; do
-    ((waited < 180)) || die "the AOT cache for $home was not created within 180 s"
+    ((waited < 180)) || die "the start-up cache for $home was not created within 180 s"
     sleep 1
     waited=$((waited + 1))
   done
@@ -203,7 +204,8 @@ runtime_of() { # the start of a JDK's cache name part, as the launcher writes it
 aot_cache_of() {
   local hash
   hash="$(sha256sum "$repo/cli/target/wsguard.jar")"
-  compgen -G "$XDG_CACHE_HOME/wsguard/aot/wsguard-${hash:0:20}-jdk-$(runtime_of "$1")-*.aot" | head -1 || true
+  local prefix="$XDG_CACHE_HOME/wsguard/aot/wsguard-${hash:0:20}-jdk-$(runtime_of "$1")-"
+  { compgen -G "$prefix*.aot" || compgen -G "$prefix*.jsa" || true; } | head -1
 }
 
 run() {
@@ -235,7 +237,9 @@ run() {
   log "building wsguard ..."
   (cd "$repo" && ./mvnw -q -B -DskipTests -Dspotbugs.skip -pl cli -am package >&2)
   local jar="$repo/cli/target/wsguard.jar"
-  [[ -n "$jdk25" ]] && prepare_aot "$jdk25"
+  for home in "${homes[@]}"; do
+    prepare_aot "$home"
+  done
 
   # what the prefilter looks for, from wsguard itself
   local words_file="$cache/results/trigger-words.tsv"
@@ -287,15 +291,11 @@ run() {
     local v aot=()
     v="$(feature_of "$home")"
     measure "one.version.$v" "java -version, JDK $v" "$home/bin/java" -version
+    # the cache the launcher made for this JDK, given to java -jar by hand
     if ((v >= 24)); then
       aot=(-Xlog:cds=off -Xlog:aot=off "-XX:AOTCache=$(aot_cache_of "$home")")
     else
-      # what a dynamic AppCDS archive (JDK 13+) would give the JDKs the AOT cache does not cover
-      local archive="$cache/results/appcds-jdk$v.jsa"
-      rm -f "$archive"
-      "$home/bin/java" "-XX:ArchiveClassesAtExit=$archive" -jar "$jar" scan --exit-zero "$repo/test-corpus/cases" \
-        "$bench_dir/samples" >/dev/null 2>&1
-      [[ -f "$archive" ]] && aot=(-Xshare:auto "-XX:SharedArchiveFile=$archive")
+      aot=("-Xlog:cds*=off" -Xshare:auto "-XX:SharedArchiveFile=$(aot_cache_of "$home")")
     fi
     local sample kind
     for kind in js java; do
