@@ -7,15 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveTask;
 import java.util.function.Consumer;
 
 /**
@@ -61,14 +61,16 @@ final class Discovery {
   private final Consumer<Notification> notifications;
   private final boolean verbose;
   private final boolean defaultSkips;
+  private final int threads;
 
   /**
    * @param root absolute and normalised
    * @param defaultSkips skip {@link #SKIPPED_FOLDERS}; false skips only {@code .git}
+   * @param threads how many folders are listed at once
    */
   Discovery(
       Path root, List<FrontEnd> frontEnds, List<String> excludes, Consumer<Notification> notifications,
-      boolean verbose, boolean defaultSkips) {
+      boolean verbose, boolean defaultSkips, int threads) {
     this.root = root;
     this.frontEnds = List.copyOf(frontEnds);
     this.excludes = new ExcludeGlobs(excludes);
@@ -76,6 +78,13 @@ final class Discovery {
     this.notifications = notifications;
     this.verbose = verbose;
     this.defaultSkips = defaultSkips;
+    this.threads = Math.max(1, threads);
+  }
+
+  Discovery(
+      Path root, List<FrontEnd> frontEnds, List<String> excludes, Consumer<Notification> notifications,
+      boolean verbose, boolean defaultSkips) {
+    this(root, frontEnds, excludes, notifications, verbose, defaultSkips, 1);
   }
 
   /**
@@ -152,27 +161,72 @@ final class Discovery {
     return null;
   }
 
+  /**
+   * Walks a folder tree with one fork/join task per folder, so that listing folders and reading attributes, which
+   * wait on the file system, overlap. Each task keeps its own findings and notifications; they are merged, and the
+   * notifications delivered, on the calling thread, so the consumer need not be thread-safe. The result does not
+   * depend on the order the tasks run in: candidates are keyed by path, notifications are sorted by the scan.
+   */
   private void walk(Path start, TreeMap<String, Candidate> found) {
-    Deque<Path> pending = new ArrayDeque<>();
-    pending.push(start);
-    while (!pending.isEmpty()) {
-      Path dir = pending.pop();
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      Walked walked = pool.invoke(new FolderWalk(start));
+      walked.candidates.forEach(c -> found.putIfAbsent(c.path(), c));
+      walked.notifications.forEach(notifications);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** What the walk of one folder tree found. */
+  private static final class Walked {
+    final List<Candidate> candidates = new ArrayList<>();
+    final List<Notification> notifications = new ArrayList<>();
+
+    void add(Walked other) {
+      candidates.addAll(other.candidates);
+      notifications.addAll(other.notifications);
+    }
+  }
+
+  private final class FolderWalk extends RecursiveTask<Walked> {
+    private static final long serialVersionUID = 1L;
+    private final transient Path dir;
+
+    FolderWalk(Path dir) {
+      this.dir = dir;
+    }
+
+    @Override
+    protected Walked compute() {
+      Walked out = new Walked();
       List<Path> entries = new ArrayList<>();
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
         stream.forEach(entries::add);
       } catch (IOException e) {
-        notifications.accept(Notification.of(NotificationIds.UNREADABLE_FILE, Level.WARNING, relative(dir),
+        out.notifications.add(Notification.of(NotificationIds.UNREADABLE_FILE, Level.WARNING, relative(dir),
             "cannot list folder: " + Messages.oneLine(e, root)));
-        continue;
+        return out;
       }
-      entries.sort(null);
-      for (int i = entries.size() - 1; i >= 0; i--) {
-        visit(dir, entries.get(i), pending, found);
+      List<Path> folders = new ArrayList<>();
+      for (Path entry : entries) {
+        visit(dir, entry, folders, out);
       }
+      List<FolderWalk> forked = new ArrayList<>();
+      for (Path folder : folders) {
+        forked.add(new FolderWalk(folder));
+      }
+      invokeAll(forked);
+      for (FolderWalk task : forked) {
+        out.add(task.join());
+      }
+      return out;
     }
   }
 
-  private void visit(Path dir, Path entry, Deque<Path> pending, TreeMap<String, Candidate> found) {
+  private void visit(Path dir, Path entry, List<Path> folders, Walked out) {
+    Consumer<Notification> notifications = out.notifications::add;
+    List<Candidate> found = out.candidates;
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -184,11 +238,11 @@ final class Discovery {
     String name = nameOf(entry);
     if (attributes.isDirectory()) {
       if (!skippedFolder(name) && !skippedByUser(entry, true)) {
-        pending.push(entry);
+        folders.add(entry);
       }
     } else if (attributes.isSymbolicLink()) {
       if (!skippedByUser(entry, false)) {
-        reportSymlink(dir, entry);
+        reportSymlink(dir, entry, notifications);
       }
     } else if (attributes.isRegularFile()) {
       FrontEnd frontEnd = frontEndFor(entry);
@@ -203,7 +257,7 @@ final class Discovery {
         }
         return;
       }
-      found.putIfAbsent(path, new Candidate(entry, path, frontEnd, false, false));
+      found.add(new Candidate(entry, path, frontEnd, false, false));
     }
     // sockets, pipes and devices are never read: reading a pipe could block the scan
   }
@@ -220,7 +274,7 @@ final class Discovery {
    * Reports a link the walk does not follow when it matters: always when it loops, and with --verbose when it
    * names a file a front end reads or a folder, so that the user learns why it was not scanned.
    */
-  private void reportSymlink(Path dir, Path link) {
+  private void reportSymlink(Path dir, Path link, Consumer<Notification> notifications) {
     String path = relative(link);
     Optional<Path> end = endOfChain(link);
     if (end.isEmpty()) {

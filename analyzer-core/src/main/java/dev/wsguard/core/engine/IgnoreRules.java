@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
@@ -21,8 +21,9 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  */
 final class IgnoreRules {
   private final Path root;
-  private final Map<Path, Optional<IgnoreNode>> nodes = new HashMap<>();
-  private final Map<Path, Optional<Path>> tops = new HashMap<>();
+  // read by every folder task of a parallel walk
+  private final Map<Path, Optional<IgnoreNode>> nodes = new ConcurrentHashMap<>();
+  private final Map<Path, Optional<Path>> tops = new ConcurrentHashMap<>();
 
   /** @param root absolute and normalised */
   IgnoreRules(Path root) {

@@ -65,7 +65,7 @@ public final class Scan {
 
     long start = System.nanoTime();
     Discovery discovery = new Discovery(root, frontEnds, options.excludes(), notifications, options.verbose(),
-        options.defaultSkips());
+        options.defaultSkips(), lanes(options));
     List<Candidate> discovered = discovery.discover(options.paths());
     long discoveryNanos = System.nanoTime() - start;
 
@@ -125,7 +125,7 @@ public final class Scan {
       Path root, Discovery discovery, List<Candidate> discovered, ScanOptions options,
       NotificationSink notifications, PhaseTimes times) {
     Map<String, Outcome> outcomes = new TreeMap<>();
-    int lanes = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+    int lanes = lanes(options);
     FilePipeline pipeline = new FilePipeline(root, frontEnds, notifications, options.verbose(), times);
     try (ParseScheduler scheduler = new ParseScheduler(lanes)) {
       List<Candidate> round = discovered;
@@ -210,5 +210,10 @@ public final class Scan {
 
   private static <T> List<T> listOrEmpty(List<T> list) {
     return list == null ? List.of() : list;
+  }
+
+  /** The threads a scan works with: the option, else one per available processor. */
+  private static int lanes(ScanOptions options) {
+    return options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
   }
 }

@@ -44,6 +44,32 @@ class DiscoveryTest {
   }
 
   @Test
+  void aParallelWalkFindsWhatOneThreadFinds() throws IOException {
+    Files.createDirectories(tmp.resolve(".git"));
+    Files.writeString(tmp.resolve(".gitignore"), "generated/\n*.gen.js\n");
+    List<String> expected = new ArrayList<>();
+    for (int a = 0; a < 12; a++) {
+      for (int b = 0; b < 6; b++) {
+        String dir = "p" + a + "/q" + b + "/";
+        write(dir + "s.js");
+        write(dir + "t.gen.js");
+        write(dir + "generated/u.js");
+        write(dir + "node_modules/v.js");
+        expected.add(dir + "s.js");
+      }
+      Files.writeString(tmp.resolve("p" + a + "/.gitignore"), "q5/\n");
+      expected.removeIf(p -> p.endsWith("/q5/s.js"));
+    }
+    expected.sort(null);
+    List<Notification> parallelNotes = new ArrayList<>();
+    List<Candidate> parallel =
+        new Discovery(tmp, List.of(js), List.of(), parallelNotes::add, true, true, 4).discover(List.of(tmp));
+    assertEquals(expected, paths(parallel));
+    assertEquals(paths(discovery(List.of(), true).discover(List.of(tmp))), paths(parallel));
+    assertEquals(notes.size(), parallelNotes.size());
+  }
+
+  @Test
   void skipsDependencyAndBuildFolders() throws IOException {
     for (String folder : Discovery.SKIPPED_FOLDERS) {
       write("app/" + folder + "/x.js");
