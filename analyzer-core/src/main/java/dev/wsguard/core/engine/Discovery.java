@@ -170,7 +170,7 @@ final class Discovery {
   private void walk(Path start, TreeMap<String, Candidate> found) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      Walked walked = pool.invoke(new FolderWalk(start));
+      Walked walked = pool.invoke(new FolderWalk(this, start));
       walked.candidates.forEach(c -> found.putIfAbsent(c.path(), c));
       walked.notifications.forEach(notifications);
     } finally {
@@ -189,11 +189,14 @@ final class Discovery {
     }
   }
 
-  private final class FolderWalk extends RecursiveTask<Walked> {
+  /** The walk of one folder; static, with its discovery as a field, since fork/join tasks are serializable. */
+  private static final class FolderWalk extends RecursiveTask<Walked> {
     private static final long serialVersionUID = 1L;
+    private final transient Discovery discovery;
     private final transient Path dir;
 
-    FolderWalk(Path dir) {
+    FolderWalk(Discovery discovery, Path dir) {
+      this.discovery = discovery;
       this.dir = dir;
     }
 
@@ -204,17 +207,17 @@ final class Discovery {
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
         stream.forEach(entries::add);
       } catch (IOException e) {
-        out.notifications.add(Notification.of(NotificationIds.UNREADABLE_FILE, Level.WARNING, relative(dir),
-            "cannot list folder: " + Messages.oneLine(e, root)));
+        out.notifications.add(Notification.of(NotificationIds.UNREADABLE_FILE, Level.WARNING,
+            discovery.relative(dir), "cannot list folder: " + Messages.oneLine(e, discovery.root)));
         return out;
       }
       List<Path> folders = new ArrayList<>();
       for (Path entry : entries) {
-        visit(dir, entry, folders, out);
+        discovery.visit(dir, entry, folders, out);
       }
       List<FolderWalk> forked = new ArrayList<>();
       for (Path folder : folders) {
-        forked.add(new FolderWalk(folder));
+        forked.add(new FolderWalk(discovery, folder));
       }
       invokeAll(forked);
       for (FolderWalk task : forked) {
