@@ -52,6 +52,12 @@ public record JsFileAnalysis(
         Map.of(), List.of(), Map.of());
   }
 
+  /** A file with no endpoint, part, token use or message handler uses nothing of another file. */
+  @Override
+  public boolean needsImports() {
+    return !endpoints.isEmpty() || !parts.isEmpty() || !tokenUses.isEmpty() || !handlerExports.isEmpty();
+  }
+
   @Override
   public List<String> imports() {
     LinkedHashSet<String> all = new LinkedHashSet<>();

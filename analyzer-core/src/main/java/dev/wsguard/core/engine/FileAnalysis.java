@@ -17,4 +17,14 @@ public interface FileAnalysis {
 
   /** Problems met while reading this file (syntax errors, unresolvable imports with --verbose). */
   List<Notification> notifications();
+
+  /**
+   * False when nothing this file holds depends on another file: no endpoint, no part of one, no token use. The
+   * engine then follows its imports only once another analysed file imports it (and may need what it exports).
+   * A file the prefilter kept for a word in a comment or an unrelated string costs its own parse, not its import
+   * closure's.
+   */
+  default boolean needsImports() {
+    return true;
+  }
 }

@@ -125,6 +125,7 @@ public final class Scan {
       Path root, Discovery discovery, List<Candidate> discovered, ScanOptions options,
       NotificationSink notifications, PhaseTimes times) {
     Map<String, Outcome> outcomes = new TreeMap<>();
+    Set<String> deferred = new HashSet<>();
     int lanes = lanes(options);
     FilePipeline pipeline = new FilePipeline(root, frontEnds, notifications, options.verbose(), times);
     try (ParseScheduler scheduler = new ParseScheduler(lanes)) {
@@ -138,7 +139,7 @@ public final class Scan {
             notifications.addAll(listOrEmpty(outcome.analysis().notifications()));
           }
         }
-        round = importsOf(fresh, outcomes, discovery);
+        round = importsOf(fresh, outcomes, deferred, discovery);
         if (hop == MAX_IMPORT_HOPS && !round.isEmpty()) {
           if (options.verbose()) {
             notifications.accept(Notification.of(NotificationIds.IMPORTS_NOT_FOLLOWED, Level.NOTE, null,
@@ -152,12 +153,30 @@ public final class Scan {
     return outcomes.values().stream().filter(o -> o.status() == Status.ANALYSED).toList();
   }
 
-  /** Files the fresh analyses import that were never analysed nor given up on, sorted by path. */
-  private static List<Candidate> importsOf(List<Outcome> fresh, Map<String, Outcome> outcomes, Discovery discovery) {
+  /**
+   * Files the fresh analyses import that were never analysed nor given up on, sorted by path. A file the prefilter
+   * kept whose analysis needs no import ({@link FileAnalysis#needsImports}) is deferred: its imports are followed
+   * when a later round finds another file importing it.
+   */
+  private static List<Candidate> importsOf(
+      List<Outcome> fresh, Map<String, Outcome> outcomes, Set<String> deferred, Discovery discovery) {
     TreeMap<String, Candidate> next = new TreeMap<>();
+    List<Outcome> expand = new ArrayList<>();
     for (Outcome outcome : fresh) {
-      for (String imported : listOrEmpty(outcome.analysis().imports())) {
-        discovery.admitImport(imported).ifPresent(c -> next.putIfAbsent(c.path(), c));
+      if (outcome.candidate().imported() || outcome.analysis().needsImports()) {
+        expand.add(outcome);
+      } else {
+        deferred.add(outcome.candidate().path());
+      }
+    }
+    for (int i = 0; i < expand.size(); i++) {
+      for (String imported : listOrEmpty(expand.get(i).analysis().imports())) {
+        discovery.admitImport(imported).ifPresent(c -> {
+          next.putIfAbsent(c.path(), c);
+          if (deferred.remove(c.path())) {
+            expand.add(outcomes.get(c.path()));
+          }
+        });
       }
     }
     next.values().removeIf(c -> outcomes.containsKey(c.path())

@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A front end for engine tests, reading ".fake" files (or the given extensions) line by line: {@code ENDPOINT} declares an endpoint where the
- * word starts, {@code TOKEN} a decode-only token use, {@code IMPORT <path>} an import, {@code BOOM} makes the
- * analysis throw, {@code SYNTAX} adds a parse-error notification. Its trigger word is "ws".
+ * word starts, {@code TOKEN} a decode-only token use, {@code IMPORT <path>} an import, {@code STANDALONE} says the
+ * file needs none of its imports, {@code BOOM} makes the analysis throw, {@code SYNTAX} adds a parse-error
+ * notification. Its trigger word is "ws".
  */
 class FakeFrontEnd implements FrontEnd {
   final AtomicInteger workersCreated = new AtomicInteger();
@@ -97,7 +98,12 @@ class FakeFrontEnd implements FrontEnd {
   }
 
   record FakeAnalysis(String path, List<String> imports, List<Notification> notifications,
-      List<Endpoint> endpoints, List<TokenUse> tokenUses) implements FileAnalysis {
+      List<Endpoint> endpoints, List<TokenUse> tokenUses, boolean standalone) implements FileAnalysis {
+
+    @Override
+    public boolean needsImports() {
+      return !standalone;
+    }
 
     static FakeAnalysis of(SourceFile file) {
       String text = new String(file.content(), StandardCharsets.UTF_8);
@@ -129,7 +135,7 @@ class FakeFrontEnd implements FrontEnd {
         }
         offset += line.getBytes(StandardCharsets.UTF_8).length + 1;
       }
-      return new FakeAnalysis(file.path(), imports, notes, endpoints, tokens);
+      return new FakeAnalysis(file.path(), imports, notes, endpoints, tokens, text.contains("STANDALONE"));
     }
 
     private static SourceLocation location(String path, int line, int column0, int length, int lineOffset) {

@@ -105,6 +105,19 @@ class ScanTest {
   }
 
   @Test
+  void followsAStandaloneFilesImportsOnlyOnceAnotherFileImportsIt() throws IOException {
+    write("noise.fake", "ws\nSTANDALONE\nIMPORT big.fake\n");
+    write("big.fake", "TOKEN\n");
+    write("other.fake", "ws\nSTANDALONE\nIMPORT helper.fake\n");
+    write("helper.fake", "TOKEN\n");
+    write("server.fake", "ws\nIMPORT other.fake\n");
+    ScanResult result = scan(Set.of("every-token"), 1);
+    assertEquals(List.of("helper.fake:1:1 every-token"), summary(result));
+    assertEquals(List.of("helper.fake", "noise.fake", "other.fake", "server.fake"),
+        frontEnd.analysed.stream().sorted().toList());
+  }
+
+  @Test
   void keepsScanningWhenAFileBreaksTheFrontEnd() throws IOException {
     write("a.fake", "ws\nBOOM\n");
     write("b.fake", "ws\nENDPOINT\nSYNTAX\n");
