@@ -2,9 +2,13 @@ package dev.wsguard.java;
 
 import dev.wsguard.core.engine.FileAnalysis;
 import dev.wsguard.core.engine.Notification;
+import dev.wsguard.java.analysis.Constants;
 import dev.wsguard.java.facts.JavaFact;
+import dev.wsguard.java.facts.TypeFact;
+import dev.wsguard.java.frameworks.spring.ProjectType;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What linking needs of one Java or configuration file. The syntax tree is not kept: facts are taken from it in the
@@ -27,5 +31,19 @@ public record JavaFileAnalysis(String path, List<Notification> notifications, Li
 
   public JavaFileAnalysis(String path, List<Notification> notifications) {
     this(path, notifications, List.of(), List.of());
+  }
+
+  /**
+   * Facts every analysed file yields for the project's sake (its types, method summaries, constants); they depend
+   * on nothing in the file's imports that another file's facts would not pull in themselves.
+   */
+  private static final Set<Class<?>> PROJECT_FACTS = Set.of(TypeFact.class, ProjectType.class,
+      dev.wsguard.java.analysis.MethodSummary.class, dev.wsguard.java.frameworks.spring.MethodSummary.class,
+      Constants.StringConstant.class);
+
+  /** A file whose facts are all project facts uses nothing of the files it imports. */
+  @Override
+  public boolean needsImports() {
+    return facts.stream().anyMatch(f -> !PROJECT_FACTS.contains(f.getClass()));
   }
 }
