@@ -10,6 +10,7 @@ import dev.wsguard.core.model.Language;
 import dev.wsguard.java.fix.JavaFixRenderer;
 import dev.wsguard.java.frameworks.JavaFrameworks;
 import dev.wsguard.java.link.JavaLinker;
+import dev.wsguard.java.unit.PackageName;
 import java.util.List;
 import java.util.Set;
 
@@ -45,6 +46,13 @@ public final class JavaFrontEnd implements FrontEnd {
       "Base64.getUrlDecoder",
       "Base64.getDecoder");
 
+  /**
+   * The API packages among the trigger words: a file that declares one of them (or a package beneath) is that
+   * framework's or library's own source, not an app's.
+   */
+  static final List<String> LIBRARY_PACKAGES =
+      TRIGGER_WORDS.stream().filter(w -> w.matches("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)+")).toList();
+
   @Override
   public String name() {
     return "java";
@@ -60,6 +68,13 @@ public final class JavaFrontEnd implements FrontEnd {
   @Override
   public List<String> triggerWords() {
     return TRIGGER_WORDS;
+  }
+
+  @Override
+  public boolean isLibrarySource(byte[] content) {
+    String declared = PackageName.of(content);
+    return declared != null
+        && LIBRARY_PACKAGES.stream().anyMatch(p -> declared.equals(p) || declared.startsWith(p + "."));
   }
 
   @Override

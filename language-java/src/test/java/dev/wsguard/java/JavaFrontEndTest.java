@@ -1,6 +1,7 @@
 package dev.wsguard.java;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,22 @@ class JavaFrontEndTest {
       assertTrue(words.contains(api), api);
     }
     assertEquals(15, words.size());
+  }
+
+  @Test
+  void tellsAnApisOwnSourceFromAnAppThatUsesIt() {
+    assertTrue(frontEnd.isLibrarySource(bytes("package org.springframework.web.socket.server.support;\n"
+        + "import org.springframework.web.socket.WebSocketHandler;\nclass DefaultHandshakeHandler {}\n")));
+    assertTrue(frontEnd.isLibrarySource(bytes("package io.jsonwebtoken;\npublic interface Jwts {}\n")));
+    assertFalse(frontEnd.isLibrarySource(bytes("package com.example.chat;\n"
+        + "import org.springframework.web.socket.WebSocketHandler;\nclass ChatHandler {}\n")));
+    // a package that only shares a prefix with an API's is an app's
+    assertFalse(frontEnd.isLibrarySource(bytes("package io.jsonwebtokenizer.app;\nclass A {}\n")));
+    assertFalse(frontEnd.isLibrarySource(bytes("import jakarta.websocket.Session;\nclass A {}\n")));
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test

@@ -68,9 +68,15 @@ final class FilePipeline {
     long start = System.nanoTime();
     boolean binary = ContentSniffer.looksBinary(content);
     boolean minified = !binary && !candidate.named() && ContentSniffer.looksMinified(content);
-    boolean kept = !binary && !minified
-        && (candidate.imported() || prefilters.get(candidate.frontEnd()).matches(content));
+    boolean matched = !binary && !minified && !candidate.imported()
+        && prefilters.get(candidate.frontEnd()).matches(content);
+    boolean library = matched && candidate.frontEnd().isLibrarySource(content);
+    boolean kept = !binary && !minified && (candidate.imported() || matched && !library);
     times.prefilterNanos.add(System.nanoTime() - start);
+    if (library && verbose) {
+      notifications.accept(Notification.of(NotificationIds.SKIPPED_LIBRARY_SOURCE, Level.NOTE, candidate.path(),
+          "the source of a recognised framework or library itself; analysed only when an app's file imports it"));
+    }
     if (binary) {
       notifications.accept(Notification.of(NotificationIds.BINARY_FILE, Level.NOTE, candidate.path(),
           "binary content (a NUL byte near the start); skipped"));

@@ -23,6 +23,15 @@ public interface FrontEnd {
   List<String> triggerWords();
 
   /**
+   * True for a file that is the source of a recognised framework or library itself (a Java file declaring a package
+   * of the WebSocket API it implements): it names the trigger words because it implements them, and it is no app's
+   * code. Such a file is analysed only when an analysed file imports it.
+   */
+  default boolean isLibrarySource(byte[] content) {
+    return false;
+  }
+
+  /**
    * Parser state for one worker thread. The engine creates one per thread and calls it from that thread only, so
    * a worker needs no locks.
    */

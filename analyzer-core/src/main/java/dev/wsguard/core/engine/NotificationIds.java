@@ -17,6 +17,8 @@ public final class NotificationIds {
   public static final String SKIPPED_MINIFIED = "skipped-minified";
   /** With --verbose: a symbolic link skipped (never followed; its target is scanned under its own path). */
   public static final String SKIPPED_SYMLINK = "skipped-symlink";
+  /** With --verbose: the source of a recognised framework or library itself, which no app's code is. */
+  public static final String SKIPPED_LIBRARY_SOURCE = "skipped-library-source";
   /** With --verbose: a file named on the command line that no front end reads. */
   public static final String SKIPPED_UNSUPPORTED = "skipped-unsupported";
   /** A path to scan that does not exist. */
