@@ -21,7 +21,7 @@ app.ws('/team', requireJwt, (ws, req) => { // ok: missing-upgrade-auth -- expres
     } else if (type === 'roster') {
       const { rows } = await pool.query('SELECT id, email, last_login FROM users');
       wss.clients.forEach((client) => {
-        // expect-no-fix: broadcast-to-all -- wsguard has no patch writer for express-ws endpoints yet
+        // expect-no-fix: broadcast-to-all -- which of the users' fields the whole team may see is the app's call; no fail-closed edit exists
         client.send(JSON.stringify({ type: 'roster', rows })); // expect: broadcast-to-all
       });
     }

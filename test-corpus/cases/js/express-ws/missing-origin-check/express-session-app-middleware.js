@@ -16,7 +16,6 @@ app.use((req, res, next) => {
 });
 
 // expect: missing-origin-check
-// expect-no-fix: missing-origin-check -- wsguard has no patch writer for express-ws endpoints yet
 app.ws('/dashboard', (ws, req) => { // ok: missing-upgrade-auth -- session checked by app middleware
   const userId = req.session.userId;
   ws.on('message', async (raw) => {

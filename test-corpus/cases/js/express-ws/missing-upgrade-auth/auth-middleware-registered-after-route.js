@@ -8,7 +8,6 @@ enableWs(app);
 const rooms = new Map();
 
 // expect: missing-upgrade-auth
-// expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for express-ws endpoints yet
 app.ws('/chat/:room', (ws, req) => { // expect: missing-origin-check
   const room = req.params.room;
   if (!rooms.has(room)) rooms.set(room, new Set());

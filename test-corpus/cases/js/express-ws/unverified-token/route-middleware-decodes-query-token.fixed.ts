@@ -16,8 +16,24 @@ function adminOnly(ws: any, req: Request, next: NextFunction) {
   next();
 }
 
+// Comma-separated, e.g. https://app.example.com; while it is empty every browser connection is refused
+const ALLOWED_ORIGINS = new Set((process.env.ALLOWED_ORIGINS || '').split(',').filter(Boolean));
+
+// Route middleware: a browser page from any other Origin is refused before the handler runs
+function checkWsOrigin(
+  ws: { close(code?: number, reason?: string): void },
+  req: import('http').IncomingMessage,
+  next: () => void,
+): void {
+  if (!ALLOWED_ORIGINS.has(req.headers.origin ?? '')) {
+    ws.close(1008, 'Forbidden');
+    return;
+  }
+  next();
+}
+
 // expect: missing-origin-check -- decode-only: nothing authenticates
-app.ws('/admin/feed', adminOnly, (ws, req) => { // expect: missing-upgrade-auth
+app.ws('/admin/feed', checkWsOrigin, adminOnly, (ws, req) => { // expect: missing-upgrade-auth
   ws.on('message', async (raw) => {
     const { action, userId } = JSON.parse(raw.toString());
     switch (action) {

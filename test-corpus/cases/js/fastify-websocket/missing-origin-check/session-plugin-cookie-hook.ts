@@ -19,7 +19,6 @@ app.register(async (shop) => {
   });
 
   // expect: missing-origin-check
-  // expect-no-fix: missing-origin-check -- wsguard has no patch writer for fastify-websocket endpoints yet
   shop.get('/cart/live', { websocket: true }, (socket, request) => { // ok: missing-upgrade-auth -- session checked by the onRequest hook
     loadCart(request.session.customerId).then((cart) => socket.send(JSON.stringify(cart)));
   });

@@ -26,7 +26,6 @@ fastify.register(async function telemetry(app) {
 
 fastify.register(async function diagnostics(app) {
   // expect: missing-upgrade-auth
-  // expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for fastify-websocket endpoints yet
   app.get('/diagnostics', { websocket: true }, (socket) => { // expect: missing-origin-check
     socket.send(JSON.stringify({ pid: process.pid, memory: process.memoryUsage() }));
   });

@@ -34,7 +34,7 @@ app.ws<Operator>('/ops', { // ok: missing-upgrade-auth -- jose verifies before t
         }
         await servers.restart(cmd.serverId);
         break;
-      // expect-no-fix: missing-message-authz -- wsguard has no patch writer for uws endpoints yet
+      // expect-no-fix: missing-message-authz -- which roles may delete a server is the app's call; a patch would guess
       case 'deleteServer': // expect: missing-message-authz
         await servers.delete(cmd.serverId);
         break;

@@ -8,7 +8,7 @@ const ALLOWED_ORIGINS = ['https://board.example.com'];
 const app = uWS.SSLApp({ key_file_name: process.env.TLS_KEY, cert_file_name: process.env.TLS_CERT });
 
 // expect: missing-origin-check
-// expect-no-fix: missing-origin-check -- wsguard has no patch writer for uws endpoints yet
+// expect-no-fix: missing-origin-check -- the file has an ALLOWED_ORIGINS of its own: the patch does not guess whether it is the list to check
 app.ws('/board', { // ok: missing-upgrade-auth -- the session cookie is looked up before the upgrade
   upgrade: async (res, req, context) => {
     const secKey = req.getHeader('sec-websocket-key');

@@ -4,7 +4,7 @@ import { verifyApiKey } from './keys.js';
 const app = uWS.SSLApp({ key_file_name: 'key.pem', cert_file_name: 'cert.pem' });
 
 // expect: missing-origin-check -- the key check fails open, so nothing authenticates
-// expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for uws endpoints yet
+// expect-no-fix: missing-upgrade-auth -- the endpoint has an upgrade handler of its own: the patch does not rewrite the app's accept logic
 app.ws('/*', { // expect: missing-upgrade-auth
   upgrade: async (res, req, context) => {
     const key = req.getHeader('x-api-key');

@@ -426,4 +426,87 @@ public final class JsEdits {
   public List<Node> topLevel() {
     return tree.root().namedChildren();
   }
+  /** A property appended to an object literal, on its own line (with a trailing comma if the object has one) when
+   * the object spans lines. */
+  public TextEdit appendProperty(Node object, String property) {
+    List<Node> props = object.namedChildren();
+    Node last = props.get(props.size() - 1);
+    Node trailingComma = null;
+    for (Node ch : object.children()) {
+      if (ch.is(",") && ch.startByte() >= last.endByte()) {
+        trailingComma = ch;
+      }
+    }
+    if (object.line() == last.line()) {
+      return insert(last.endByte(), ", " + property);
+    }
+    String indent = indentAt(last.startByte());
+    String lines = property.replace("\n", "\n" + indent);
+    if (trailingComma != null) {
+      return insert(trailingComma.endByte(), "\n" + indent + lines + ",");
+    }
+    return insert(last.endByte(), ",\n" + indent + lines);
+  }
+
+  /** A function declared at the top level under {@code name} (exported or not); null when there is none. */
+  public Node topLevelFunction(String name) {
+    for (Node n : tree.root().namedChildren()) {
+      Node d = n.is("export_statement") ? n.child("declaration") : n;
+      if (d != null && d.is("function_declaration") && d.child("name") != null
+          && d.child("name").text().equals(name)) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Inserts a block of lines below the line that ends {@code statement}, after a blank line, and followed by one
+   * unless a blank line or the file's end is already there.
+   */
+  public TextEdit insertBlockBelow(Node statement, String block) {
+    int at = lineEnd(statement.endByte());
+    byte[] bytes = source.bytes();
+    int next = at < bytes.length && bytes[at] == '\r' ? at + 1 : at;
+    next = next < bytes.length && bytes[next] == '\n' ? next + 1 : next;
+    boolean blankFollows = next >= bytes.length || source.text(next, lineEnd(next)).isBlank();
+    return insert(at, "\n\n" + block + (blankFollows ? "" : "\n"));
+  }
+  /**
+   * A canonical template of a function declaration's opening: parameter and return types only in TypeScript, where a
+   * header longer than one line allows puts each parameter on a line of its own.
+   */
+  public String functionHeader(boolean async, String name, List<String> params, List<String> types,
+      String returnType) {
+    String start = (async ? "async " : "") + "function " + name + "(";
+    if (!typescript()) {
+      return start + String.join(", ", params) + ") {";
+    }
+    List<String> typed = new java.util.ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      typed.add(params.get(i) + ": " + types.get(i));
+    }
+    String end = "): " + returnType + " {";
+    String oneLine = start + String.join(", ", typed) + end;
+    if (oneLine.length() <= COMMENT_WIDTH) {
+      return oneLine;
+    }
+    return start + "\n  " + String.join(",\n  ", typed) + ",\n" + end;
+  }
+
+  private static final int COMMENT_WIDTH = 110;
+
+  /** A line comment of {@code text} wrapped at words, in canonical template form. */
+  public static String comment(String text) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder("//");
+    for (String word : text.split(" ")) {
+      if (line.length() > 2 && line.length() + 1 + word.length() > COMMENT_WIDTH) {
+        out.append(line).append('\n');
+        line = new StringBuilder("//");
+      }
+      line.append(' ').append(word);
+    }
+    return out.append(line).toString();
+  }
 }

@@ -7,6 +7,9 @@ import dev.wsguard.core.fix.FixIntent;
 import dev.wsguard.core.fix.FixRenderer;
 import dev.wsguard.core.model.Endpoint;
 import dev.wsguard.core.model.Framework;
+import dev.wsguard.js.frameworks.expressws.ExpressWsFixes;
+import dev.wsguard.js.frameworks.fastify.FastifyWebSocketFixes;
+import dev.wsguard.js.frameworks.uws.UwsFixes;
 import dev.wsguard.js.frameworks.ws.WsFixes;
 import dev.wsguard.js.parse.JsGrammar;
 import dev.wsguard.js.parse.JsParser;
@@ -40,12 +43,37 @@ public final class JsFixRenderer implements FixRenderer {
     } else if (intent instanceof FixIntent.RestrictOrigins r) {
       endpoint = r.endpoint();
     }
-    if (endpoint == null || endpoint.framework() != Framework.WS
-        || !WsFixes.mayBeTopLevelDeclaration(file.content(), endpoint.declaration().startByte())) {
+    if (endpoint == null) {
       return Optional.empty();
     }
-    WsFixes ws = new WsFixes(edits(file, grammar));
-    return intent instanceof FixIntent.AddUpgradeAuth ? ws.addUpgradeAuth(endpoint) : ws.restrictOrigins(endpoint);
+    boolean auth = intent instanceof FixIntent.AddUpgradeAuth;
+    if (endpoint.framework() == Framework.WS) {
+      if (!WsFixes.mayBeTopLevelDeclaration(file.content(), endpoint.declaration().startByte())) {
+        return Optional.empty();
+      }
+      WsFixes ws = new WsFixes(edits(file, grammar));
+      return auth ? ws.addUpgradeAuth(endpoint) : ws.restrictOrigins(endpoint);
+    }
+    if (!shortLine(file.content(), endpoint.declaration().startByte())) {
+      return Optional.empty();
+    }
+    switch (endpoint.framework()) {
+      case EXPRESS_WS -> {
+        ExpressWsFixes f = new ExpressWsFixes(edits(file, grammar), context);
+        return auth ? f.addUpgradeAuth(endpoint) : f.restrictOrigins(endpoint);
+      }
+      case FASTIFY_WEBSOCKET -> {
+        FastifyWebSocketFixes f = new FastifyWebSocketFixes(edits(file, grammar), context);
+        return auth ? f.addUpgradeAuth(endpoint) : f.restrictOrigins(endpoint);
+      }
+      case UWS -> {
+        UwsFixes f = new UwsFixes(edits(file, grammar), context);
+        return auth ? f.addUpgradeAuth(endpoint) : f.restrictOrigins(endpoint);
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
   }
 
   private static boolean shortLine(byte[] content, int offset) {

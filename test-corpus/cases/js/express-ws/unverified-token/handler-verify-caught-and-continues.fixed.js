@@ -1,0 +1,37 @@
+const express = require('express');
+const expressWs = require('express-ws');
+const jwt = require('jsonwebtoken');
+
+const app = express();
+const { getWss } = expressWs(app);
+
+// Comma-separated, e.g. https://app.example.com; while it is empty every browser connection is refused
+const ALLOWED_ORIGINS = new Set((process.env.ALLOWED_ORIGINS || '').split(',').filter(Boolean));
+
+// Route middleware: a browser page from any other Origin is refused before the handler runs
+function checkWsOrigin(ws, req, next) {
+  if (!ALLOWED_ORIGINS.has(req.headers.origin)) {
+    ws.close(1008, 'Forbidden');
+    return;
+  }
+  next();
+}
+
+// expect: missing-upgrade-auth
+app.ws('/alerts', checkWsOrigin, (ws, req) => { // expect: missing-origin-check
+  let account = { id: 'guest', plan: 'free' };
+  try {
+    // expect-no-fix: unverified-token -- wsguard has no patch writer for express-ws endpoints yet
+    account = jwt.verify(req.query.token, process.env.JWT_SECRET); // expect: unverified-token
+  } catch (err) {
+    console.warn('alerts: invalid token, continuing as guest', err.message);
+  }
+  ws.send(JSON.stringify({ type: 'hello', plan: account.plan }));
+});
+
+setInterval(() => {
+  const status = { type: 'status', at: Date.now(), healthy: true };
+  getWss().clients.forEach((c) => c.send(JSON.stringify(status))); // ok: broadcast-to-all -- a public heartbeat
+}, 30000);
+
+app.listen(3002);
