@@ -7,6 +7,7 @@ import dev.wsguard.core.fix.FixIntent;
 import dev.wsguard.core.fix.FixRenderer;
 import dev.wsguard.core.model.Endpoint;
 import dev.wsguard.core.model.Framework;
+import dev.wsguard.js.frameworks.socketio.SocketIoFixes;
 import dev.wsguard.js.frameworks.ws.WsFixes;
 import dev.wsguard.js.parse.JsGrammar;
 import dev.wsguard.js.parse.JsParser;
@@ -34,6 +35,10 @@ public final class JsFixRenderer implements FixRenderer {
       return shortLine(file.content(), v.use().location().startByte())
           ? new TokenFixes(edits(file, grammar)).verifyToken(v.use()) : Optional.empty();
     }
+    if (socketIo(intent)) {
+      return shortLine(file.content(), intent.anchor().startByte())
+          ? socketIo(new SocketIoFixes(edits(file, grammar), context), intent) : Optional.empty();
+    }
     Endpoint endpoint = null;
     if (intent instanceof FixIntent.AddUpgradeAuth a) {
       endpoint = a.endpoint();
@@ -46,6 +51,30 @@ public final class JsFixRenderer implements FixRenderer {
     }
     WsFixes ws = new WsFixes(edits(file, grammar));
     return intent instanceof FixIntent.AddUpgradeAuth ? ws.addUpgradeAuth(endpoint) : ws.restrictOrigins(endpoint);
+  }
+
+  private static boolean socketIo(FixIntent intent) {
+    Endpoint endpoint = null;
+    if (intent instanceof FixIntent.AddUpgradeAuth a) {
+      endpoint = a.endpoint();
+    } else if (intent instanceof FixIntent.RestrictOrigins r) {
+      endpoint = r.endpoint();
+    } else if (intent instanceof FixIntent.ScopeSendToUser s) {
+      endpoint = s.endpoint();
+    }
+    return endpoint != null
+        && (endpoint.framework() == Framework.SOCKET_IO || endpoint.framework() == Framework.SOCKET_IO_NAMESPACE);
+  }
+
+  private static Optional<Fix> socketIo(SocketIoFixes fixes, FixIntent intent) {
+    if (intent instanceof FixIntent.AddUpgradeAuth a) {
+      return fixes.addUpgradeAuth(a.endpoint());
+    }
+    if (intent instanceof FixIntent.RestrictOrigins r) {
+      return fixes.restrictOrigins(r.endpoint());
+    }
+    FixIntent.ScopeSendToUser s = (FixIntent.ScopeSendToUser) intent;
+    return fixes.scopeSendToUser(s.endpoint(), s.send());
   }
 
   private static boolean shortLine(byte[] content, int offset) {
