@@ -12,6 +12,7 @@ const kitchen = io.of('/kitchen');
 
 async function publishQueue() {
   const pending = await orders.findPending();
+  // expect-no-fix: broadcast-to-all -- sent from a function outside any connection handler: no socket, so no user, in scope
   // expect: broadcast-to-all -- customer orders to every unauthenticated '/kitchen' connection
   kitchen.emit('queue', pending);
 }

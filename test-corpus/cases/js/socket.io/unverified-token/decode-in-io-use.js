@@ -1,6 +1,7 @@
 const { Server } = require('socket.io');
 const jwt = require('jsonwebtoken');
 
+// expect-no-fix: missing-upgrade-auth -- io.use decodes: the unverified-token patch makes it verify, a second middleware would double it
 // expect: missing-upgrade-auth
 // expect: missing-origin-check
 const io = new Server({ cors: { origin: true, credentials: true } });

@@ -15,7 +15,6 @@ const sessionMiddleware = session({
 app.use(sessionMiddleware);
 
 const server = http.createServer(app);
-// expect-no-fix: missing-origin-check -- wsguard has no patch writer for Socket.IO endpoints yet
 // expect: missing-origin-check -- the session cookie authorises every socket and no Origin is checked
 // ok: missing-upgrade-auth -- sockets/index.js refuses sockets whose session has no user
 const io = require('socket.io')(server, { cors: { origin: 'https://class.example.edu', credentials: true } });

@@ -4,7 +4,6 @@ import app from './app.mjs';
 
 export const httpServer = createServer(app);
 
-// expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for Socket.IO endpoints yet
 // expect: missing-upgrade-auth -- realtime.mjs registers the connection handler, and nothing authenticates it
 // expect: missing-origin-check
 export const io = new Server(httpServer, {

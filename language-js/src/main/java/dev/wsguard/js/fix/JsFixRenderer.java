@@ -9,6 +9,7 @@ import dev.wsguard.core.model.Endpoint;
 import dev.wsguard.core.model.Framework;
 import dev.wsguard.js.frameworks.expressws.ExpressWsFixes;
 import dev.wsguard.js.frameworks.fastify.FastifyWebSocketFixes;
+import dev.wsguard.js.frameworks.socketio.SocketIoFixes;
 import dev.wsguard.js.frameworks.uws.UwsFixes;
 import dev.wsguard.js.frameworks.ws.WsFixes;
 import dev.wsguard.js.parse.JsGrammar;
@@ -32,48 +33,67 @@ public final class JsFixRenderer implements FixRenderer {
     if (grammar == null || !intent.anchor().path().equals(file.path())) {
       return Optional.empty();
     }
+    // a minified line is costly to parse again and never worth a patch
+    if (!shortLine(file.content(), intent.anchor().startByte())) {
+      return Optional.empty();
+    }
     if (intent instanceof FixIntent.VerifyToken v) {
-      // a minified line is costly to parse again and never worth a patch
-      return shortLine(file.content(), v.use().location().startByte())
-          ? new TokenFixes(edits(file, grammar)).verifyToken(v.use()) : Optional.empty();
+      return new TokenFixes(edits(file, grammar)).verifyToken(v.use());
     }
-    Endpoint endpoint = null;
-    if (intent instanceof FixIntent.AddUpgradeAuth a) {
-      endpoint = a.endpoint();
-    } else if (intent instanceof FixIntent.RestrictOrigins r) {
-      endpoint = r.endpoint();
-    }
+    Endpoint endpoint = endpointOf(intent);
     if (endpoint == null) {
       return Optional.empty();
     }
     boolean auth = intent instanceof FixIntent.AddUpgradeAuth;
-    if (endpoint.framework() == Framework.WS) {
-      if (!WsFixes.mayBeTopLevelDeclaration(file.content(), endpoint.declaration().startByte())) {
-        return Optional.empty();
-      }
-      WsFixes ws = new WsFixes(edits(file, grammar));
-      return auth ? ws.addUpgradeAuth(endpoint) : ws.restrictOrigins(endpoint);
-    }
-    if (!shortLine(file.content(), endpoint.declaration().startByte())) {
-      return Optional.empty();
-    }
+    boolean origins = intent instanceof FixIntent.RestrictOrigins;
     switch (endpoint.framework()) {
+      case WS -> {
+        if (!(auth || origins) || !WsFixes.mayBeTopLevelDeclaration(file.content(),
+            endpoint.declaration().startByte())) {
+          return Optional.empty();
+        }
+        WsFixes ws = new WsFixes(edits(file, grammar));
+        return auth ? ws.addUpgradeAuth(endpoint) : ws.restrictOrigins(endpoint);
+      }
+      case SOCKET_IO, SOCKET_IO_NAMESPACE -> {
+        SocketIoFixes io = new SocketIoFixes(edits(file, grammar), context);
+        if (intent instanceof FixIntent.ScopeSendToUser s) {
+          return io.scopeSendToUser(s.endpoint(), s.send());
+        }
+        return auth ? io.addUpgradeAuth(endpoint) : origins ? io.restrictOrigins(endpoint) : Optional.empty();
+      }
       case EXPRESS_WS -> {
         ExpressWsFixes f = new ExpressWsFixes(edits(file, grammar), context);
-        return auth ? f.addUpgradeAuth(endpoint) : f.restrictOrigins(endpoint);
+        return auth ? f.addUpgradeAuth(endpoint) : origins ? f.restrictOrigins(endpoint) : Optional.empty();
       }
       case FASTIFY_WEBSOCKET -> {
         FastifyWebSocketFixes f = new FastifyWebSocketFixes(edits(file, grammar), context);
-        return auth ? f.addUpgradeAuth(endpoint) : f.restrictOrigins(endpoint);
+        return auth ? f.addUpgradeAuth(endpoint) : origins ? f.restrictOrigins(endpoint) : Optional.empty();
       }
       case UWS -> {
         UwsFixes f = new UwsFixes(edits(file, grammar), context);
-        return auth ? f.addUpgradeAuth(endpoint) : f.restrictOrigins(endpoint);
+        return auth ? f.addUpgradeAuth(endpoint) : origins ? f.restrictOrigins(endpoint) : Optional.empty();
       }
       default -> {
         return Optional.empty();
       }
     }
+  }
+
+  private static Endpoint endpointOf(FixIntent intent) {
+    if (intent instanceof FixIntent.AddUpgradeAuth a) {
+      return a.endpoint();
+    }
+    if (intent instanceof FixIntent.RestrictOrigins r) {
+      return r.endpoint();
+    }
+    if (intent instanceof FixIntent.ScopeSendToUser s) {
+      return s.endpoint();
+    }
+    if (intent instanceof FixIntent.AddPermissionCheck p) {
+      return p.endpoint();
+    }
+    return null;
   }
 
   private static boolean shortLine(byte[] content, int offset) {
