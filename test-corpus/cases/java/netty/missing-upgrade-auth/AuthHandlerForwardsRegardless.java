@@ -19,9 +19,7 @@ public class AuthHandlerForwardsRegardless extends ChannelInitializer<SocketChan
         ch.pipeline().addLast(new HttpServerCodec());
         ch.pipeline().addLast(new HttpObjectAggregator(65536));
         ch.pipeline().addLast(new ApiKeyHandler());
-        // expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for Netty endpoints yet
         // expect: missing-upgrade-auth -- the handler answers 401 but still passes the request on
-        // expect-no-fix: missing-origin-check -- wsguard has no patch writer for Netty endpoints yet
         // expect: missing-origin-check
         ch.pipeline().addLast(new WebSocketServerProtocolHandler("/gateway"));
     }

@@ -31,7 +31,7 @@ public class PipelineWithoutAuthHandler extends ChannelInitializer<SocketChannel
         protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
             CLIENTS.add(ctx.channel());
             String sessions = sessionRegistry.dumpActiveSessions();
-            // expect-no-fix: broadcast-to-all -- wsguard has no patch writer for Netty endpoints yet
+            // expect-no-fix: broadcast-to-all -- a ChannelGroup knows no users: scoping the send needs the app's own channel-to-user map
             CLIENTS.writeAndFlush(new TextWebSocketFrame(sessions)); // expect: broadcast-to-all
         }
     }

@@ -6,7 +6,6 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 // expect: missing-origin-check
-// expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for Quarkus endpoints yet
 @WebSocket(path = "/chat/{username}") // expect: missing-upgrade-auth
 class ChatSocket {
 

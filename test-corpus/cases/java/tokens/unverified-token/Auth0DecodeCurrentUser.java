@@ -6,7 +6,6 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 public class Auth0DecodeCurrentUser {
     public String currentUser(String bearer) {
         String token = bearer.replace("Bearer ", "");
-        // expect-no-fix: unverified-token -- wsguard has no patch writer for token uses in Java files yet
         DecodedJWT jwt = JWT.decode(token); // expect: unverified-token
         return jwt.getSubject();
     }

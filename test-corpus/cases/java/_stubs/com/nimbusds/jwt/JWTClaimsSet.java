@@ -12,4 +12,8 @@ public final class JWTClaimsSet {
   public String getStringClaim(String name) throws java.text.ParseException {
     throw new UnsupportedOperationException("stub");
   }
+
+  public java.util.List<String> getStringListClaim(String name) throws java.text.ParseException {
+    throw new UnsupportedOperationException("stub");
+  }
 }

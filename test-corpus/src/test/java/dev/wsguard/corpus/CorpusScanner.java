@@ -18,7 +18,8 @@ final class CorpusScanner {
 
   static ScanResult scan(Path root, Path target) {
     Scan scan = new Scan(List.of(new JsFrontEnd(), new JavaFrontEnd()), Rules.ALL);
-    return scan.run(new ScanOptions(root, List.of(target), Set.of(), List.of(), 1, false));
+    // the expected outputs of fix cases are not part of the case: a .fixed.java declares the same class again
+    return scan.run(new ScanOptions(root, List.of(target), Set.of(), List.of("*.fixed.*"), 1, false));
   }
 
   static Set<String> ruleIds() {

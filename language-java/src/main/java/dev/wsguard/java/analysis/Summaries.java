@@ -2,9 +2,15 @@ package dev.wsguard.java.analysis;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import dev.wsguard.core.model.CredentialSource;
 import dev.wsguard.core.model.RelatedLocation;
@@ -84,11 +90,32 @@ public final class Summaries {
     for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
       Credentials.read(call).ifPresent(credentials::add);
     }
+    if (strength == null && delegates.isEmpty() && credentials.isEmpty() && rejectsEverything(m)) {
+      // an unwired stub (a patch's placeholder) that refuses every credential: a caller that acts on its answer
+      // lets nobody through
+      strength = Strength.VERIFIED;
+      description = m.getNameAsString() + ", which rejects every credential";
+      evidence = unit.head(m.getName());
+      throwsOnFailure = m.getBody().get().getStatements().stream().allMatch(s -> s instanceof ThrowStmt);
+    }
     if (strength == null && delegates.isEmpty() && credentials.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new MethodSummary(key, m.getParameters().size(), strength, description, evidence,
         throwsOnFailure, delegates, credentials));
+  }
+
+  /**
+   * A method with parameters whose body only answers no: {@code return null;}, {@code return false;} or a throw,
+   * and nothing else.
+   */
+  private static boolean rejectsEverything(MethodDeclaration m) {
+    List<Statement> body = m.getBody().map(BlockStmt::getStatements).orElse(null);
+    if (m.getParameters().isEmpty() || body == null || body.isEmpty()) {
+      return false;
+    }
+    return body.stream().allMatch(s -> s instanceof ThrowStmt || s instanceof ReturnStmt r && r.getExpression()
+        .filter(e -> e instanceof NullLiteralExpr || e instanceof BooleanLiteralExpr b && !b.getValue()).isPresent());
   }
 
   /** A read from a session or token store keyed by the argument ({@code sessionStore.findAccount(cookie)}). */

@@ -8,15 +8,19 @@ import dev.wsguard.java.frameworks.jakarta.JakartaRecognizer;
 import dev.wsguard.java.frameworks.jakarta.WebXmlReader;
 import dev.wsguard.java.frameworks.javawebsocket.JavaWebSocketLinker;
 import dev.wsguard.java.frameworks.javawebsocket.JavaWebSocketRecognizer;
+import dev.wsguard.java.frameworks.micronaut.MicronautFixes;
 import dev.wsguard.java.frameworks.micronaut.MicronautLinker;
 import dev.wsguard.java.frameworks.micronaut.MicronautRecognizer;
+import dev.wsguard.java.frameworks.netty.NettyFixes;
 import dev.wsguard.java.frameworks.netty.NettyLinker;
 import dev.wsguard.java.frameworks.netty.NettyRecognizer;
+import dev.wsguard.java.frameworks.quarkus.QuarkusFixes;
 import dev.wsguard.java.frameworks.quarkus.QuarkusLinker;
 import dev.wsguard.java.frameworks.quarkus.QuarkusRecognizer;
 import dev.wsguard.java.frameworks.spring.SpringLinker;
 import dev.wsguard.java.frameworks.spring.SpringRecognizer;
 import dev.wsguard.java.frameworks.spring.SummaryRecognizer;
+import dev.wsguard.java.frameworks.tokens.TokenFixes;
 import dev.wsguard.java.frameworks.tokens.TokenRecognizer;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,11 +48,14 @@ public final class JavaFrameworks {
   /** Each framework's patch writer; a framework missing here gets no patch. */
   public static Map<Framework, JavaFixer> fixers() {
     Map<Framework, JavaFixer> out = new EnumMap<>(Framework.class);
+    out.put(Framework.MICRONAUT, new MicronautFixes());
+    out.put(Framework.NETTY, new NettyFixes());
+    out.put(Framework.QUARKUS, new QuarkusFixes());
     return out;
   }
 
   /** The patch writer of unverified tokens, in whatever file they are decoded; null while there is none. */
   public static JavaFixer tokenFixer() {
-    return null;
+    return new TokenFixes();
   }
 }

@@ -3,6 +3,8 @@ package com.auth0.jwt.interfaces;
 public interface DecodedJWT {
   String getSubject();
 
+  String getIssuer();
+
   String getKeyId();
 
   String getAlgorithm();

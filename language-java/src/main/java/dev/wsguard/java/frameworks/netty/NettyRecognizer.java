@@ -91,10 +91,11 @@ public final class NettyRecognizer implements JavaRecognizer {
     Node method = Code.body(protocol);
     boolean seen = false;
     if (method != null) {
-      for (MethodCallExpr add : method.findAll(MethodCallExpr.class)) {
-        if (!add.getNameAsString().equals("addLast") && !add.getNameAsString().equals("addFirst")) {
-          continue;
-        }
+      // in source order of the method names: a chain (p.addLast(a).addLast(b)) is found outermost, last, first
+      List<MethodCallExpr> adds = new ArrayList<>(method.findAll(MethodCallExpr.class, m -> m.getNameAsString()
+          .equals("addLast") || m.getNameAsString().equals("addFirst")));
+      adds.sort(java.util.Comparator.comparing(m -> m.getName().getBegin().orElseThrow()));
+      for (MethodCallExpr add : adds) {
         for (Expression a : add.getArguments()) {
           if (a == protocol || protocol.isDescendantOf(a) || isProtocolVariable(a, protocol)) {
             seen = true;

@@ -1,6 +1,7 @@
 package dev.wsguard.java.frameworks.quarkus;
 
 import dev.wsguard.core.model.MessageHandler;
+import dev.wsguard.core.model.OriginPolicy;
 import dev.wsguard.core.model.Send;
 import dev.wsguard.core.model.SourceLocation;
 import dev.wsguard.java.facts.JavaFact;
@@ -24,6 +25,12 @@ public final class QuarkusFacts {
       SourceLocation securityAt, boolean permitAll, List<MessageHandler> handlers, List<Send> sends)
       implements JavaFact {}
 
-  /** An {@code HttpUpgradeCheck} bean: its gate, and whether it narrows itself to some endpoints. */
-  public record UpgradeCheckFact(String type, Gate gate, boolean selective) implements JavaFact {}
+  /**
+   * An {@code HttpUpgradeCheck} bean: its gate, and whether it narrows itself to some endpoints.
+   *
+   * @param origin what its Origin test accepts; null when it does not refuse on the Origin
+   * @param originOnly every refusal it makes is the Origin test's: it authenticates nobody
+   */
+  public record UpgradeCheckFact(String type, Gate gate, boolean selective, OriginPolicy origin, boolean originOnly)
+      implements JavaFact {}
 }

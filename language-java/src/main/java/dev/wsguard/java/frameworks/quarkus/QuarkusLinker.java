@@ -51,9 +51,14 @@ public final class QuarkusLinker implements FrameworkLinker {
       } else if (!e.permitAll() && e.path() != null) {
         policy(config, e.path()).ifPresent(guards::add);
       }
+      OriginPolicy origin = OriginPolicy.anyByDefault("Quarkus websockets-next");
       for (LinkIndex.Located<QuarkusFacts.UpgradeCheckFact> check : index.all(QuarkusFacts.UpgradeCheckFact.class)) {
         if (!Modules.same(check.path(), located.path())) {
           continue;
+        }
+        origin = stricter(origin, check.fact());
+        if (check.fact().originOnly()) {
+          continue; // it refuses only on the Origin: no authentication
         }
         verdicts.guard(check.fact().gate(), GuardPlace.HANDSHAKE, unknowns).ifPresent(g -> {
           guards.add(check.fact().selective() ? new HandshakeGuard(g.kind(), g.place(), g.strength(),
@@ -67,8 +72,25 @@ public final class QuarkusLinker implements FrameworkLinker {
       }
       out.endpoint(new Endpoint(Framework.QUARKUS, Language.JAVA, e.declaration(),
           e.path() == null ? List.of() : List.of(e.path()), guards, credentials,
-          OriginPolicy.anyByDefault("Quarkus websockets-next"), e.handlers(), e.sends(), Limits.NONE, unknowns));
+          origin, e.handlers(), e.sends(), Limits.NONE, unknowns));
     }
+  }
+
+  /**
+   * The Origin policy once an upgrade check's Origin test runs too: checks run one after the other and any one
+   * refuses, so an allow-list wins; a check that picks its endpoints (appliesTo) may not run for this one.
+   */
+  private static OriginPolicy stricter(OriginPolicy current, QuarkusFacts.UpgradeCheckFact check) {
+    OriginPolicy o = check.origin();
+    if (o == null || o.kind() == OriginPolicy.Kind.ANY || current.kind() == OriginPolicy.Kind.ALLOW_LIST) {
+      return current;
+    }
+    if (check.selective()) {
+      return new OriginPolicy(OriginPolicy.Kind.UNKNOWN, o.location(), "HttpUpgradeCheck "
+          + check.type().substring(check.type().lastIndexOf('.') + 1) + " tests the Origin, but only for the"
+          + " endpoints it chooses");
+    }
+    return o;
   }
 
   private static HandshakeGuard guard(String description, SourceLocation at) {

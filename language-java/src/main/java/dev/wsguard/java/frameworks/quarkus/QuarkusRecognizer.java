@@ -1,5 +1,6 @@
 package dev.wsguard.java.frameworks.quarkus;
 
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -7,12 +8,17 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import dev.wsguard.core.model.Audience;
 import dev.wsguard.core.model.MessageHandler;
+import dev.wsguard.core.model.OriginPolicy;
 import dev.wsguard.core.model.Provenance;
 import dev.wsguard.core.model.Send;
 import dev.wsguard.core.model.SourceLocation;
+import dev.wsguard.java.analysis.OriginChecks;
+import dev.wsguard.java.analysis.RejectVocabulary;
 import dev.wsguard.java.facts.JavaFact;
 import dev.wsguard.java.frameworks.JavaRecognizer;
 import dev.wsguard.java.frameworks.spring.Audiences;
@@ -73,9 +79,27 @@ public final class QuarkusRecognizer implements JavaRecognizer {
           unit.head(m.getName()), m.getBody().orElseThrow(), GateReader.Reject.REJECT_UPGRADE, unit);
       boolean selective = m.findAncestor(ClassOrInterfaceDeclaration.class)
           .map(c -> !c.getMethodsByName("appliesTo").isEmpty()).orElse(false);
-      return new QuarkusFacts.UpgradeCheckFact(type, gate, selective);
+      OriginPolicy origin = OriginChecks.inGate(unit, m, UPGRADE_REJECT).orElse(null);
+      return new QuarkusFacts.UpgradeCheckFact(type, gate, selective, origin, origin != null && onlyOrigin(origin));
+    }
+
+    /** Every rejection of the method sits in the branch of the Origin test. */
+    private boolean onlyOrigin(OriginPolicy origin) {
+      if (origin.location() == null) {
+        return false;
+      }
+      List<IfStmt> tests = m.findAll(IfStmt.class, i -> unit.head(i.getCondition()).equals(origin.location()));
+      List<Node> rejections = new ArrayList<>(m.findAll(MethodCallExpr.class,
+          c -> c.getNameAsString().startsWith("rejectUpgrade")));
+      rejections.addAll(m.findAll(ThrowStmt.class));
+      return tests.size() == 1 && !rejections.isEmpty()
+          && rejections.stream().allMatch(r -> r.isDescendantOf(tests.get(0).getThenStmt()));
     }
   }
+
+  /** An HttpUpgradeCheck refuses by returning {@code CheckResult.rejectUpgrade(...)}. */
+  private static final RejectVocabulary UPGRADE_REJECT = new RejectVocabulary(
+      Set.of("rejectUpgrade", "rejectUpgradeSync"), false, true, Set.of(), Set.of());
 
   private static QuarkusFacts.EndpointFact endpoint(ClassOrInterfaceDeclaration c, String type, AnnotationExpr ws,
       JavaUnit unit) {

@@ -72,4 +72,28 @@ class NettyRecognizerTest {
     assertFalse(e.authenticated());
     assertEquals(Strength.FAILS_OPEN, e.guards().get(0).strength());
   }
+
+  @Test
+  void readsAChainedPipelineInSourceOrder() {
+    Endpoint e = Linked.of("Init.java", HEAD + """
+        public class Init extends ChannelInitializer<SocketChannel> {
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline().addLast(new HttpServerCodec()).addLast(new Auth())
+                .addLast(new WebSocketServerProtocolHandler("/ws"));
+          }
+          static class Store { Object findUser(String k) { return null; } }
+          static class Auth extends SimpleChannelInboundHandler<FullHttpRequest> {
+            Store userStore = new Store();
+            protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+              if (userStore.findUser(req.headers().get(HttpHeaderNames.AUTHORIZATION)) == null) {
+                ctx.close();
+                return;
+              }
+              ctx.fireChannelRead(req.retain());
+            }
+          }
+        }
+        """).endpoint();
+    assertTrue(e.authenticated(), e.guards().toString());
+  }
 }

@@ -116,4 +116,31 @@ class QuarkusRecognizerTest {
         """);
     assertEquals(Strength.VERIFIED, e.guards().get(0).strength());
   }
+
+  @Test
+  void upgradeCheckThatRefusesOnlyOnTheOriginIsAnAllowListAndNoAuthentication() {
+    String check = """
+        package org.acme;
+        import io.quarkus.websockets.next.HttpUpgradeCheck;
+        import io.smallrye.mutiny.Uni;
+        import java.util.Set;
+        public class OriginCheck implements HttpUpgradeCheck {
+          private static final Set<String> ALLOWED = Set.of("https://app.example.com");
+          public Uni<CheckResult> perform(HttpUpgradeContext context) {
+            String origin = context.httpRequest().getHeader("Origin");
+            if (origin != null && !ALLOWED.contains(origin)) {
+              return CheckResult.rejectUpgrade(403);
+            }
+            return CheckResult.permitUpgrade();
+          }
+        }
+        """;
+    Endpoint e = scan("", "", "src/main/java/org/acme/OriginCheck.java", check);
+    assertEquals(OriginPolicy.Kind.ALLOW_LIST, e.originPolicy().kind());
+    assertTrue(e.guards().isEmpty(), e.guards().toString());
+    Endpoint selective = scan("", "", "src/main/java/org/acme/OriginCheck.java", check.replace(
+        "  public Uni<CheckResult> perform", "  public boolean appliesTo(String id) { return id.equals(\"x\"); }\n"
+            + "  public Uni<CheckResult> perform"));
+    assertEquals(OriginPolicy.Kind.UNKNOWN, selective.originPolicy().kind());
+  }
 }

@@ -1,5 +1,6 @@
 package io.netty.handler.codec.http;
 
-public interface FullHttpRequest extends HttpRequest {
+public interface FullHttpRequest extends HttpRequest, io.netty.util.ReferenceCounted {
+  @Override
   FullHttpRequest retain();
 }

@@ -22,11 +22,10 @@ public class LedgerWebSocket {
     }
 
     @OnMessage
-    // expect-no-fix: missing-message-authz -- wsguard has no patch writer for Micronaut endpoints yet
+    // expect-no-fix: missing-message-authz -- which role may delete ledger entries is the app's decision, not a patch's
     public void onMessage(String accountId, String entryId, WebSocketSession session) { // expect: missing-message-authz
         ledgerService.deleteEntry(accountId, entryId);
         session.sendSync("deleted " + entryId); // ok: broadcast-to-all
-        // expect-no-fix: broadcast-to-all -- wsguard has no patch writer for Micronaut endpoints yet
         broadcaster.broadcastSync(ledgerService.findBalances()); // expect: broadcast-to-all
     }
 }

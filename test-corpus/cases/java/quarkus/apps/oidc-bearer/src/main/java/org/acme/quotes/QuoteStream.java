@@ -30,7 +30,7 @@ public class QuoteStream {
     public void onMessage(String symbol) {
         for (WebSocketConnection c : connections) {
             // every subscriber sees the positions of every portfolio holding the symbol
-            // expect-no-fix: broadcast-to-all -- wsguard has no patch writer for Quarkus endpoints yet
+            // expect-no-fix: broadcast-to-all -- which connection belongs to which user is the app's own bookkeeping (userData, a map), which a patch cannot invent
             c.sendTextAndAwait(portfolioService.findPositionsBySymbol(symbol)); // expect: broadcast-to-all
         }
     }

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 
-// expect-no-fix: missing-origin-check -- wsguard has no patch writer for Quarkus endpoints yet
 // expect: missing-origin-check
 @WebSocket(path = "/board/admin") // ok: missing-upgrade-auth
 public class BoardAdminSocket {

@@ -1,0 +1,7 @@
+package io.netty.util;
+
+public interface ReferenceCounted {
+  ReferenceCounted retain();
+
+  boolean release();
+}

@@ -1,0 +1,4 @@
+package io.smallrye.mutiny;
+
+public interface Uni<T> {
+}

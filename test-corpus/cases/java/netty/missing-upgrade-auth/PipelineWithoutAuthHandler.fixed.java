@@ -1,0 +1,97 @@
+package com.example.metrics;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+public class PipelineWithoutAuthHandler extends ChannelInitializer<SocketChannel> {
+    static final ChannelGroup CLIENTS = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192),
+            // expect: missing-upgrade-auth
+            // expect: missing-origin-check
+            new UpgradeGuard(), new WebSocketServerProtocolHandler("/admin-events"),
+            new AdminEventsHandler());
+    }
+
+    static class AdminEventsHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+        private final SessionRegistry sessionRegistry = new SessionRegistry();
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+            CLIENTS.add(ctx.channel());
+            String sessions = sessionRegistry.dumpActiveSessions();
+            // expect-no-fix: broadcast-to-all -- a ChannelGroup knows no users: scoping the send needs the app's own channel-to-user map
+            CLIENTS.writeAndFlush(new TextWebSocketFrame(sessions)); // expect: broadcast-to-all
+        }
+    }
+
+    static class SessionRegistry {
+        String dumpActiveSessions() {
+            return "[]";
+        }
+    }
+
+    // Sees the HTTP upgrade request before WebSocketServerProtocolHandler: refusing it answers the request
+    // and closes the channel; anything else goes on unchanged
+    static class UpgradeGuard extends ChannelInboundHandlerAdapter {
+        // Comma-separated, e.g. https://app.example.com; while it is empty every browser connection is refused
+        private static final Set<String> ALLOWED_ORIGINS =
+                Arrays.stream(System.getenv().getOrDefault("ALLOWED_ORIGINS", "").split(","))
+                        .map(String::strip).filter(o -> !o.isEmpty()).collect(Collectors.toUnmodifiableSet());
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof FullHttpRequest request) {
+                // browsers always send Origin on a WebSocket upgrade; other clients are left to the token
+                String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+                if (origin != null && !ALLOWED_ORIGINS.contains(origin)) {
+                    ReferenceCountUtil.release(request);
+                    ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FORBIDDEN))
+                            .addListener(ChannelFutureListener.CLOSE);
+                    return;
+                }
+                String header = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+                List<String> query = new QueryStringDecoder(request.uri()).parameters().get("access_token");
+                String token = header != null && header.startsWith("Bearer ") ? header.substring(7)
+                        : query != null && !query.isEmpty() ? query.get(0) : null;
+                if (token == null || authenticate(token) == null) {
+                    ReferenceCountUtil.release(request);
+                    ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.UNAUTHORIZED))
+                            .addListener(ChannelFutureListener.CLOSE);
+                    return;
+                }
+            }
+            ctx.fireChannelRead(msg);
+        }
+
+        // Rejects every token until it is wired to the app's own check (a JWT verified with the app's
+        // key, a session lookup): return the token's user, or null to answer 401
+        private static Object authenticate(String token) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.acme.admin;
+
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+@RolesAllowed("admin")
+// no application.properties: the mechanism (maybe form cookies) is unknown
+// expect: missing-origin-check
+@WebSocket(path = "/admin/console") // ok: missing-upgrade-auth
+public class RolesAllowedConsoleUnknownMechanism {
+
+    @OnTextMessage
+    public String onMessage(String command) {
+        return "received " + command.length() + " bytes";
+    }
+
+    // Runs before the upgrade of every websockets-next endpoint of the application: a browser page from an
+    // Origin not listed in ALLOWED_ORIGINS gets 403
+    @ApplicationScoped
+    public static class OriginCheck implements HttpUpgradeCheck {
+        // Comma-separated, e.g. https://app.example.com; while it is empty every browser connection is refused
+        private static final Set<String> ALLOWED_ORIGINS =
+                Arrays.stream(System.getenv().getOrDefault("ALLOWED_ORIGINS", "").split(","))
+                        .map(String::strip).filter(o -> !o.isEmpty()).collect(Collectors.toUnmodifiableSet());
+
+        @Override
+        public Uni<CheckResult> perform(HttpUpgradeContext context) {
+            // browsers always send Origin on a WebSocket upgrade; other clients are left to authentication
+            String origin = context.httpRequest().getHeader("Origin");
+            if (origin != null && !ALLOWED_ORIGINS.contains(origin)) {
+                return CheckResult.rejectUpgrade(403);
+            }
+            return CheckResult.permitUpgrade();
+        }
+    }
+}
