@@ -426,4 +426,25 @@ public final class JsEdits {
   public List<Node> topLevel() {
     return tree.root().namedChildren();
   }
+
+  /** A property appended to an object literal that has some, on its own line when the object spans lines. */
+  public TextEdit addProperty(Node object, String property) {
+    List<Node> props = object.namedChildren();
+    Node last = props.get(props.size() - 1);
+    boolean multiline = object.line() != last.line();
+    Node trailingComma = null;
+    for (Node ch : object.children()) {
+      if (ch.is(",") && ch.startByte() >= last.endByte()) {
+        trailingComma = ch;
+      }
+    }
+    if (!multiline) {
+      return insert(last.endByte(), ", " + property);
+    }
+    String indent = indentAt(last.startByte());
+    if (trailingComma != null) {
+      return insert(trailingComma.endByte(), "\n" + indent + property + ",");
+    }
+    return insert(last.endByte(), ",\n" + indent + property);
+  }
 }

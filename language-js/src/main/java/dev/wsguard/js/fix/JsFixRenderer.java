@@ -7,6 +7,7 @@ import dev.wsguard.core.fix.FixIntent;
 import dev.wsguard.core.fix.FixRenderer;
 import dev.wsguard.core.model.Endpoint;
 import dev.wsguard.core.model.Framework;
+import dev.wsguard.js.frameworks.nestjs.NestJsFixes;
 import dev.wsguard.js.frameworks.ws.WsFixes;
 import dev.wsguard.js.parse.JsGrammar;
 import dev.wsguard.js.parse.JsParser;
@@ -39,13 +40,38 @@ public final class JsFixRenderer implements FixRenderer {
       endpoint = a.endpoint();
     } else if (intent instanceof FixIntent.RestrictOrigins r) {
       endpoint = r.endpoint();
+    } else if (intent instanceof FixIntent.AddPermissionCheck p) {
+      endpoint = p.endpoint();
+    } else if (intent instanceof FixIntent.ScopeSendToUser s) {
+      endpoint = s.endpoint();
     }
-    if (endpoint == null || endpoint.framework() != Framework.WS
+    if (endpoint != null && endpoint.framework() == Framework.NESTJS_GATEWAY) {
+      return shortLine(file.content(), endpoint.declaration().startByte())
+          ? nest(new NestJsFixes(edits(file, grammar)), intent, context) : Optional.empty();
+    }
+    if (endpoint == null || endpoint.framework() != Framework.WS || intent instanceof FixIntent.AddPermissionCheck
+        || intent instanceof FixIntent.ScopeSendToUser
         || !WsFixes.mayBeTopLevelDeclaration(file.content(), endpoint.declaration().startByte())) {
       return Optional.empty();
     }
     WsFixes ws = new WsFixes(edits(file, grammar));
     return intent instanceof FixIntent.AddUpgradeAuth ? ws.addUpgradeAuth(endpoint) : ws.restrictOrigins(endpoint);
+  }
+
+  private static Optional<Fix> nest(NestJsFixes nest, FixIntent intent, FixContext context) {
+    if (intent instanceof FixIntent.AddUpgradeAuth a) {
+      return nest.addUpgradeAuth(a.endpoint(), context);
+    }
+    if (intent instanceof FixIntent.RestrictOrigins r) {
+      return nest.restrictOrigins(r.endpoint());
+    }
+    if (intent instanceof FixIntent.AddPermissionCheck p) {
+      return nest.addPermissionCheck(p.endpoint(), p.handler());
+    }
+    if (intent instanceof FixIntent.ScopeSendToUser s) {
+      return nest.scopeSendToUser(s.endpoint(), s.send());
+    }
+    return Optional.empty();
   }
 
   private static boolean shortLine(byte[] content, int offset) {
