@@ -2,7 +2,9 @@ const { WebSocketGateway, WebSocketServer, SubscribeMessage } = require('@nestjs
 const { Dependencies } = require('@nestjs/common');
 const { PricesService } = require('./prices.service');
 
+// expect-no-fix: missing-upgrade-auth -- the file does not say whether the Socket.IO or the ws adapter runs it
 // expect: missing-upgrade-auth
+// expect-no-fix: missing-origin-check -- the file does not say whether the Socket.IO or the ws adapter runs it
 // expect: missing-origin-check
 @WebSocketGateway(8081, { transports: ['websocket'] })
 @Dependencies(PricesService)

@@ -21,7 +21,6 @@ export class ChatGateway {
 
   handleConnection(client: Socket) {
     const token = client.handshake.auth.token;
-    // expect-no-fix: unverified-token -- wsguard has no patch writer for NestJS endpoints yet
     // expect: unverified-token
     const payload = this.jwtService.decode(token) as { sub: string; name: string };
     if (!payload) {

@@ -426,10 +426,17 @@ public final class JsEdits {
   public List<Node> topLevel() {
     return tree.root().namedChildren();
   }
-  /** A property appended to an object literal, on its own line (with a trailing comma if the object has one) when
-   * the object spans lines. */
-  public TextEdit appendProperty(Node object, String property) {
-    List<Node> props = object.namedChildren();
+
+  /**
+   * A property appended to an object literal, on its own line (keeping a trailing comma if the object has one) when
+   * the object spans lines; a property of several lines is indented like the others. An empty object becomes
+   * {@code { property }}.
+   */
+  public TextEdit addProperty(Node object, String property) {
+    List<Node> props = object.namedChildren().stream().filter(p -> !p.is("comment")).toList();
+    if (props.isEmpty()) {
+      return replace(object, "{ " + property + " }");
+    }
     Node last = props.get(props.size() - 1);
     Node trailingComma = null;
     for (Node ch : object.children()) {
@@ -447,6 +454,7 @@ public final class JsEdits {
     }
     return insert(last.endByte(), ",\n" + indent + lines);
   }
+
 
   /** A function declared at the top level under {@code name} (exported or not); null when there is none. */
   public Node topLevelFunction(String name) {

@@ -9,6 +9,7 @@ import dev.wsguard.core.model.Endpoint;
 import dev.wsguard.core.model.Framework;
 import dev.wsguard.js.frameworks.expressws.ExpressWsFixes;
 import dev.wsguard.js.frameworks.fastify.FastifyWebSocketFixes;
+import dev.wsguard.js.frameworks.nestjs.NestJsFixes;
 import dev.wsguard.js.frameworks.socketio.SocketIoFixes;
 import dev.wsguard.js.frameworks.uws.UwsFixes;
 import dev.wsguard.js.frameworks.ws.WsFixes;
@@ -73,6 +74,17 @@ public final class JsFixRenderer implements FixRenderer {
       case UWS -> {
         UwsFixes f = new UwsFixes(edits(file, grammar), context);
         return auth ? f.addUpgradeAuth(endpoint) : origins ? f.restrictOrigins(endpoint) : Optional.empty();
+      }
+      case NESTJS_GATEWAY -> {
+        NestJsFixes nest = new NestJsFixes(edits(file, grammar));
+        if (intent instanceof FixIntent.AddPermissionCheck p) {
+          return nest.addPermissionCheck(p.endpoint(), p.handler());
+        }
+        if (intent instanceof FixIntent.ScopeSendToUser s) {
+          return nest.scopeSendToUser(s.endpoint(), s.send());
+        }
+        return auth ? nest.addUpgradeAuth(endpoint, context)
+            : origins ? nest.restrictOrigins(endpoint) : Optional.empty();
       }
       default -> {
         return Optional.empty();

@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class TokenFixes {
   static final String HELPER = "verifiedClaims";
   private static final String JSONWEBTOKEN_DECODE = "jsonwebtoken.decode";
+  private static final String NEST_JWT_DECODE = "@nestjs/jwt.JwtService.decode";
 
   private final JsEdits edits;
 
@@ -27,6 +28,9 @@ public final class TokenFixes {
   }
 
   public Optional<Fix> verifyToken(TokenUse use) {
+    if (NEST_JWT_DECODE.equals(use.library()) && !use.signatureChecked()) {
+      return jwtServiceDecode(use);
+    }
     if (!JSONWEBTOKEN_DECODE.equals(use.library()) || use.signatureChecked() || edits.declares(HELPER)) {
       return Optional.empty();
     }
@@ -163,5 +167,55 @@ public final class TokenFixes {
 
   private static boolean isLiteral(Node n) {
     return n.isAny("string", "number", "true", "false");
+  }
+
+  /**
+   * {@code this.jwtService.decode(token)} of @nestjs/jwt: a method of the class beside the caller that returns
+   * {@code this.jwtService.verify(token)}, which checks the signature and expiry with the key JwtModule is configured
+   * with, and null when they fail (or when no key is configured), as decode answers null for a malformed token. A bare
+   * {@code verify} in place of decode would throw where the caller expects null: in a gateway's handleConnection the
+   * exception leaves the client connected.
+   */
+  private Optional<Fix> jwtServiceDecode(TokenUse use) {
+    Node call = edits.nodeAt(use.location(), "call_expression");
+    Node callee = call == null ? null : Syntax.callee(call);
+    Node service = callee == null || !callee.is("member_expression") ? null : Syntax.unwrap(callee.child("object"));
+    List<String> path = service == null ? null : Syntax.memberPath(service);
+    Node method = call == null ? null : call.ancestor("method_definition");
+    Node body = method == null ? null : method.parent();
+    if (path == null || path.size() != 2 || !path.get(0).equals("this") || Syntax.arguments(call).size() != 1
+        || !resultKeptWhole(call) || body == null || !body.is("class_body") || edits.declares(HELPER)
+        || hasMethod(body, HELPER)) {
+      return Optional.empty();
+    }
+    boolean ts = edits.typescript();
+    String argument = Syntax.arguments(call).get(0).text();
+    String verify = "this." + path.get(1) + ".verify";
+    String helper = "// " + verify + " in place of decode: checks the signature and expiry with the key JwtModule is"
+        + " configured\n"
+        + "// with, and gives null when they fail, as decode gives null for a malformed token\n"
+        + (ts ? "private " : "") + HELPER + "(token" + (ts ? ": string" : "") + ") {\n"
+        + "  try {\n"
+        + "    return " + verify + "(token);\n"
+        + "  } catch {\n"
+        + "    return null;\n"
+        + "  }\n"
+        + "}";
+    List<TextEdit> out = new ArrayList<>();
+    out.add(edits.replace(call, "this." + HELPER + "(" + argument + ")"));
+    String indent = edits.indentAt(method.startByte());
+    out.add(edits.insert(edits.lineEnd(method.endByte()), "\n\n" + edits.code(helper, indent)));
+    return Optional.of(new Fix("Verify the token: " + verify + " (the JwtModule's key) in place of decode, null on"
+        + " failure", out));
+  }
+
+  private static boolean hasMethod(Node classBody, String name) {
+    for (Node m : classBody.namedChildren()) {
+      Node key = m.is("method_definition") ? m.child("name") : null;
+      if (key != null && key.text().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

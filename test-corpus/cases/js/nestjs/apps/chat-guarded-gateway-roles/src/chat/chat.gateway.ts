@@ -19,9 +19,7 @@ interface ModerationDto {
 }
 
 // Guards run before each message, never on connect: anyone can open the socket and receive room traffic.
-// expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for NestJS endpoints yet
 // expect: missing-upgrade-auth
-// expect-no-fix: missing-origin-check -- wsguard has no patch writer for NestJS endpoints yet
 // expect: missing-origin-check
 @WebSocketGateway({ namespace: '/chat', cors: { origin: ['https://app.example.com'] } })
 @UseGuards(WsJwtGuard)
@@ -37,7 +35,6 @@ export class ChatGateway {
     return { event: 'joined', data: roomId };
   }
 
-  // expect-no-fix: missing-message-authz -- wsguard has no patch writer for NestJS endpoints yet
   // expect: missing-message-authz
   @SubscribeMessage('message')
   async message(@ConnectedSocket() client: Socket, @MessageBody() body: { roomId: string; text: string }) {

@@ -117,7 +117,7 @@ public final class FastifyWebSocketFixes {
       return Optional.empty();
     }
     List<TextEdit> out = new ArrayList<>();
-    out.add(edits.appendProperty(r.options, "preValidation: " + AUTHENTICATE));
+    out.add(edits.addProperty(r.options, "preValidation: " + AUTHENTICATE));
     if (ownHook(AUTHENTICATE)) {
       return Optional.of(new Fix("Authenticate before the upgrade: a preValidation hook, " + AUTHENTICATE
           + ", answers 401 unless the request's user is verified", out));

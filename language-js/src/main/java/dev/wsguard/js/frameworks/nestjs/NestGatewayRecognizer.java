@@ -86,7 +86,8 @@ public final class NestGatewayRecognizer implements FrameworkRecognizer {
     return out;
   }
 
-  private static Node decoratedClass(Node decorator) {
+  /** The class a decorator sits on; null when it is on something else. */
+  static Node decoratedClass(Node decorator) {
     Node parent = decorator.parent();
     if (parent != null && parent.is("export_statement")) {
       parent = parent.child("declaration");
@@ -113,9 +114,9 @@ public final class NestGatewayRecognizer implements FrameworkRecognizer {
       guards.add(connection);
     }
     guards.addAll(middlewareGuards(g, unknowns));
-    if (g.options().containsKey("allowRequest")) {
-      unknowns.add("the Socket.IO allowRequest option " + Syntax.compact(g.options().get("allowRequest"))
-          + " is not read by wsguard");
+    GuardFact allowRequest = allowRequestGuard(g, unknowns);
+    if (allowRequest != null) {
+      guards.add(allowRequest);
     }
     return new EndpointFact(Framework.NESTJS_GATEWAY, declarationRegion(g.decorator()), g.className(), paths,
         Limits.NONE, false, guards, handlers, new NestSends(cx, g).find(), unknowns, List.of(), guarded);
@@ -268,6 +269,39 @@ public final class NestGatewayRecognizer implements FrameworkRecognizer {
         "an exception thrown in handleConnection does not disconnect the client");
   }
 
+
+  // ---- allowRequest in the gateway options ----
+
+  /**
+   * {@code @WebSocketGateway({ allowRequest: (req, callback) => ... })}: Nest's Socket.IO adapter hands the options to
+   * the server it creates, and engine.io runs allowRequest on the handshake and upgrade requests, before Socket.IO
+   * connects (the same reading as a plain Socket.IO server's option). The ws adapter hands the options to ws, which has
+   * no such option.
+   */
+  private GuardFact allowRequestGuard(Gateway g, List<String> unknowns) {
+    Node value = g.options().get("allowRequest");
+    if (value == null) {
+      return null;
+    }
+    if (g.adapter() == Gateway.Adapter.WS) {
+      unknowns.add("allowRequest is a Socket.IO option, and this gateway runs on the ws adapter, which ignores it");
+      return null;
+    }
+    Node fn = cx.localFunction(value);
+    if (fn == null) {
+      unknowns.add("the Socket.IO allowRequest option " + Syntax.compact(value) + " is defined where wsguard did not"
+          + " read it");
+      return null;
+    }
+    cx.role(ConnectionAnalysis.param(fn, 0), Role.REQUEST);
+    Flow.Result result = Flow.walk(cx, fn, NestPolicies.allowRequest(cx, ConnectionAnalysis.param(fn, 1)));
+    SourceLocation at = value.parent() != null && value.parent().is("pair") ? value.parent().location()
+        : value.location();
+    Set<CredentialSource> credentials = result.verifiesAnything() ? new CredentialReader(cx).read(fn)
+        : EnumSet.noneOf(CredentialSource.class);
+    return new GuardFact(GuardPlace.HANDSHAKE, "allowRequest", at, fn.location(), result.acceptPaths(), result.seen(),
+        credentials, null, null);
+  }
 
   // ---- Socket.IO middleware in afterInit ----
 

@@ -86,6 +86,39 @@ final class NestPolicies {
     };
   }
 
+  /**
+   * The Socket.IO adapter's {@code allowRequest(req, callback)} option: engine.io lets the request through when the
+   * callback's second argument is truthy, whatever its first (an error message) says; {@code callback(x, false)}
+   * refuses it with 403.
+   */
+  static Policy allowRequest(FileContext cx, Node callback) {
+    return new Policy() {
+      @Override
+      public Node acceptCondition(Node call) {
+        if (!callsNext(cx, callback, call)) {
+          return null;
+        }
+        Node success = Syntax.argument(call, 1);
+        return success == null || Syntax.isFalsyLiteral(success) ? null : success;
+      }
+
+      @Override
+      public boolean rejects(Node call) {
+        if (!callsNext(cx, callback, call)) {
+          return false;
+        }
+        Node success = Syntax.argument(call, 1);
+        return success == null || Syntax.isFalsyLiteral(success);
+      }
+
+      @Override
+      public boolean containsAccept(Node fn) {
+        return Policy.anyCall(fn, c -> callsNext(cx, callback, c));
+      }
+    };
+  }
+
+  /** A call of the continuation parameter ({@code next} of middleware, {@code callback} of allowRequest). */
   private static boolean callsNext(FileContext cx, Node next, Node call) {
     Node callee = Syntax.callee(call);
     return next != null && callee != null && callee.is("identifier") && cx.scopes().declarationOf(callee) == next;

@@ -365,7 +365,7 @@ public final class SocketIoFixes {
           return Optional.empty(); // a spread or a method: the options are not all in sight
         }
       }
-      out.add(addProperty(options, property));
+      out.add(edits.addProperty(options, property));
     } else if (args.isEmpty()) {
       Node list = creation.child("arguments");
       if (list == null) {
@@ -445,29 +445,6 @@ public final class SocketIoFixes {
     return "createServer".equals(made) || "listen".equals(made) || "Server".equals(made) && !isCreation(value);
   }
 
-  /** A property appended to an object literal, on its own line when the object spans lines. */
-  private TextEdit addProperty(Node object, String property) {
-    List<Node> props = object.namedChildren().stream().filter(p -> !p.is("comment")).toList();
-    if (props.isEmpty()) {
-      return edits.replace(object, "{ " + property + " }");
-    }
-    Node last = props.get(props.size() - 1);
-    boolean multiline = object.line() != last.line();
-    Node trailingComma = null;
-    for (Node ch : object.children()) {
-      if (ch.is(",") && ch.startByte() >= last.endByte()) {
-        trailingComma = ch;
-      }
-    }
-    if (!multiline) {
-      return edits.insert(last.endByte(), ", " + property);
-    }
-    String indent = edits.indentAt(last.startByte());
-    if (trailingComma != null) {
-      return edits.insert(trailingComma.endByte(), "\n" + indent + property + ",");
-    }
-    return edits.insert(last.endByte(), ",\n" + indent + property);
-  }
 
   // ---- scoping a send to its user ----
 

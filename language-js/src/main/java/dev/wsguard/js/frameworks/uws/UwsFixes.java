@@ -115,7 +115,7 @@ public final class UwsFixes {
         + "  );\n"
         + "}";
     List<TextEdit> out = new ArrayList<>();
-    out.add(edits.appendProperty(r.behaviour, edits.code(handler, "")));
+    out.add(edits.addProperty(r.behaviour, edits.code(handler, "")));
     out.add(edits.insertBlockBelow(r.anchor, edits.code(user.placeholder(), "")));
     return Optional.of(new Fix("Authenticate at the upgrade: an upgrade handler answers 401 unless "
         + user.description() + " returns a user", out));

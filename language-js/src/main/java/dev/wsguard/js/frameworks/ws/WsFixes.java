@@ -216,7 +216,7 @@ public final class WsFixes {
         + "  done(" + ALLOWED_ORIGINS + ".has(info.origin), 403, 'Forbidden');\n"
         + "}";
     out.add(edits.insertBlockAbove(edits.aboveWithComments(c.statement()), edits.code(above, "")));
-    out.add(addProperty(c.options(), "verifyClient: " + VERIFY_ORIGIN));
+    out.add(edits.addProperty(c.options(), "verifyClient: " + VERIFY_ORIGIN));
     return Optional.of(new Fix("Restrict Origins: a verifyClient that accepts only the Origins listed in"
         + " ALLOWED_ORIGINS (none until it is set)", out));
   }
@@ -254,27 +254,6 @@ public final class WsFixes {
   private static String allowList() {
     return "// Comma-separated, e.g. https://app.example.com; while it is empty every browser connection is refused\n"
         + "const " + ALLOWED_ORIGINS + " = new Set((process.env.ALLOWED_ORIGINS || '').split(',').filter(Boolean));";
-  }
-
-  /** A property appended to an object literal, on its own line when the object spans lines. */
-  private TextEdit addProperty(Node object, String property) {
-    List<Node> props = object.namedChildren();
-    Node last = props.get(props.size() - 1);
-    boolean multiline = object.line() != last.line();
-    Node trailingComma = null;
-    for (Node ch : object.children()) {
-      if (ch.is(",") && ch.startByte() >= last.endByte()) {
-        trailingComma = ch;
-      }
-    }
-    if (!multiline) {
-      return edits.insert(last.endByte(), ", " + property);
-    }
-    String indent = edits.indentAt(last.startByte());
-    if (trailingComma != null) {
-      return edits.insert(trailingComma.endByte(), "\n" + indent + property + ",");
-    }
-    return edits.insert(last.endByte(), ",\n" + indent + property);
   }
 
   /** A top-level {@code x.on('upgrade', fn)} whose function calls {@code binding.handleUpgrade}; null when none. */

@@ -103,6 +103,48 @@ class NestGatewayRecognizerTest {
     assertEquals(dev.wsguard.core.model.OriginPolicy.Kind.ANY, e.originPolicy().kind());
   }
 
+  @Test
+  void readsAnAllowRequestOriginListAsTheOriginPolicy() {
+    Endpoint e = JsSources.of("g.gateway.ts", """
+        import { WebSocketGateway } from '@nestjs/websockets';
+        import { Socket } from 'socket.io';
+        const ORIGINS = ['https://app.example.com'];
+        @WebSocketGateway({
+          allowRequest: (req, callback) => callback(null, ORIGINS.includes(req.headers.origin ?? '')),
+        })
+        export class FeedGateway {}
+        """).endpoint();
+    assertEquals(dev.wsguard.core.model.OriginPolicy.Kind.ALLOW_LIST, e.originPolicy().kind());
+    assertEquals(GuardPlace.HANDSHAKE, e.guards(GuardKind.ORIGIN).get(0).place());
+  }
+
+  @Test
+  void anAllowRequestThatLetsEveryOriginThroughIsNoOriginCheck() {
+    Endpoint e = JsSources.of("g.gateway.ts", """
+        import { WebSocketGateway } from '@nestjs/websockets';
+        import { Socket } from 'socket.io';
+        function allowAll(req, callback) {
+          callback(null, true);
+        }
+        @WebSocketGateway({ allowRequest: allowAll })
+        export class FeedGateway {}
+        """).endpoint();
+    assertEquals(dev.wsguard.core.model.OriginPolicy.Kind.ANY, e.originPolicy().kind());
+  }
+
+  @Test
+  void allowRequestOnTheWsAdapterIsIgnoredAndSaidSo() {
+    Endpoint e = JsSources.of("g.gateway.ts", """
+        import { WebSocketGateway } from '@nestjs/websockets';
+        import { WebSocket } from 'ws';
+        const ORIGINS = ['https://app.example.com'];
+        @WebSocketGateway({ allowRequest: (req, cb) => cb(null, ORIGINS.includes(req.headers.origin)) })
+        export class FeedGateway {}
+        """).endpoint();
+    assertEquals(dev.wsguard.core.model.OriginPolicy.Kind.ANY, e.originPolicy().kind());
+    assertTrue(e.unknowns().stream().anyMatch(u -> u.contains("ws adapter")), e.unknowns().toString());
+  }
+
   // ---- handleConnection ----
 
   @Test
