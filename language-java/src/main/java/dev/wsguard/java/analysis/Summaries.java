@@ -3,8 +3,12 @@ package dev.wsguard.java.analysis;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
 import dev.wsguard.core.model.CredentialSource;
 import dev.wsguard.core.model.RelatedLocation;
@@ -84,11 +88,25 @@ public final class Summaries {
     for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
       Credentials.read(call).ifPresent(credentials::add);
     }
+    if (strength == null && delegates.isEmpty() && rejectsEverything(m)) {
+      // an unwired stub that answers null or false to every request: a caller that tests its result lets nobody
+      // through (the fail-closed placeholder a suggested patch inserts until the app's own check is wired)
+      strength = Strength.VERIFIED;
+      description = m.getNameAsString() + ", which rejects every request";
+      evidence = unit.head(m.getName());
+    }
     if (strength == null && delegates.isEmpty() && credentials.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new MethodSummary(key, m.getParameters().size(), strength, description, evidence,
         throwsOnFailure, delegates, credentials));
+  }
+
+  /** Every statement of the body is {@code return null;} or {@code return false;} (at least one is). */
+  private static boolean rejectsEverything(MethodDeclaration m) {
+    List<Statement> body = m.getBody().map(b -> (List<Statement>) b.getStatements()).orElse(List.of());
+    return !body.isEmpty() && body.stream().allMatch(st -> st instanceof ReturnStmt r && r.getExpression()
+        .filter(e -> e instanceof NullLiteralExpr || e instanceof BooleanLiteralExpr b && !b.getValue()).isPresent());
   }
 
   /** A read from a session or token store keyed by the argument ({@code sessionStore.findAccount(cookie)}). */

@@ -16,7 +16,7 @@ public class LegacyAuditConfigurator extends ServerEndpointConfig.Configurator {
         if (auth == null || auth.isEmpty()) {
             throw new SecurityException("no token");
         }
-        // expect-no-fix: unverified-token -- wsguard has no patch writer for Jakarta endpoints yet
+        // expect-no-fix: unverified-token -- wsguard has no patch writer for token uses in Java files yet
         DecodedJWT jwt = JWT.decode(auth.get(0).substring("Bearer ".length())); // expect: unverified-token
         sec.getUserProperties().put("auditor", jwt.getSubject());
     }
