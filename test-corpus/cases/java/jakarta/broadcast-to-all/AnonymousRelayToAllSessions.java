@@ -24,7 +24,7 @@ public class AnonymousRelayToAllSessions {
     public void onMessage(String message, Session session) throws IOException {
         for (Session s : sessions) {
             if (s.isOpen()) {
-                // expect-no-fix: broadcast-to-all -- wsguard has no patch writer for Jakarta endpoints yet
+                // expect-no-fix: broadcast-to-all -- which sessions may see a message is the app's rule (its users, rooms, tenants), which a patch cannot infer
                 s.getBasicRemote().sendText(message); // expect: broadcast-to-all
             }
         }

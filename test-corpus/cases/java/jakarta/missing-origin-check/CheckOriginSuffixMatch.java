@@ -7,6 +7,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 
+// expect-no-fix: missing-origin-check -- checkOrigin exists and tests a suffix; wsguard does not rewrite a check it did not write
 // expect: missing-origin-check -- endsWith lets https://evil-example.com through
 // ok: missing-upgrade-auth
 @ServerEndpoint(value = "/billing/updates", configurator = CheckOriginSuffixMatch.DomainConfigurator.class)

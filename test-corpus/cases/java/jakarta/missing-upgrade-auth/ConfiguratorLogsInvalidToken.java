@@ -12,6 +12,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
 import java.util.logging.Logger;
 
+// expect-no-fix: missing-upgrade-auth -- modifyHandshake exists and only logs a failed verification; wsguard does not rewrite a check it did not write
 // expect: missing-upgrade-auth
 // expect: missing-origin-check
 @ServerEndpoint(value = "/board", configurator = ConfiguratorLogsInvalidToken.TokenConfigurator.class)

@@ -11,7 +11,9 @@ public class ServerApplicationConfigEndpoints implements ServerApplicationConfig
 
     @Override
     public Set<ServerEndpointConfig> getEndpointConfigs(Set<Class<? extends Endpoint>> endpointClasses) {
+        // expect-no-fix: missing-upgrade-auth -- registered in code: the patch would have to rebuild the endpoint's configuration
         // expect: missing-upgrade-auth
+        // expect-no-fix: missing-origin-check -- registered in code, as above
         // expect: missing-origin-check
         return Set.of(ServerEndpointConfig.Builder.create(OpsConsoleEndpoint.class, "/ops/console").build());
     }

@@ -36,7 +36,7 @@ public class ProfileBroadcastToAll extends WebSocketServer {
     public void onMessage(WebSocket conn, String message) {
         if (message.equals("profile-updated")) {
             String profileJson = profiles.privateProfileJson(userIds.get(conn));
-            // expect-no-fix: broadcast-to-all -- wsguard has no patch writer for Java-WebSocket endpoints yet
+            // expect-no-fix: broadcast-to-all -- which connections may see a profile is the app's rule, which a patch cannot infer
             broadcast(profileJson); // expect: broadcast-to-all -- one user's private profile goes to everyone
         } else {
             broadcast(message); // ok: broadcast-to-all -- relay among authenticated users

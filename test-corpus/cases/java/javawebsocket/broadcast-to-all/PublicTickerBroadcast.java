@@ -8,9 +8,7 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
-// expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for Java-WebSocket endpoints yet
 // expect: missing-upgrade-auth -- a public feed, still reported: nothing authenticates the connection
-// expect-no-fix: missing-origin-check -- wsguard has no patch writer for Java-WebSocket endpoints yet
 // expect: missing-origin-check
 public class PublicTickerBroadcast extends WebSocketServer {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();

@@ -39,6 +39,10 @@ public abstract class WebSocketServer {
     throw new UnsupportedOperationException("stub");
   }
 
+  public int getPort() {
+    throw new UnsupportedOperationException("stub");
+  }
+
   public void start() {
     throw new UnsupportedOperationException("stub");
   }

@@ -3,9 +3,11 @@ package dev.wsguard.java.frameworks;
 import dev.wsguard.core.model.Framework;
 import dev.wsguard.java.analysis.ProjectFacts;
 import dev.wsguard.java.fix.JavaFixer;
+import dev.wsguard.java.frameworks.jakarta.JakartaFixes;
 import dev.wsguard.java.frameworks.jakarta.JakartaLinker;
 import dev.wsguard.java.frameworks.jakarta.JakartaRecognizer;
 import dev.wsguard.java.frameworks.jakarta.WebXmlReader;
+import dev.wsguard.java.frameworks.javawebsocket.JavaWebSocketFixes;
 import dev.wsguard.java.frameworks.javawebsocket.JavaWebSocketLinker;
 import dev.wsguard.java.frameworks.javawebsocket.JavaWebSocketRecognizer;
 import dev.wsguard.java.frameworks.micronaut.MicronautFixes;
@@ -48,6 +50,8 @@ public final class JavaFrameworks {
   /** Each framework's patch writer; a framework missing here gets no patch. */
   public static Map<Framework, JavaFixer> fixers() {
     Map<Framework, JavaFixer> out = new EnumMap<>(Framework.class);
+    out.put(Framework.JAKARTA, new JakartaFixes());
+    out.put(Framework.JAVA_WEBSOCKET, new JavaWebSocketFixes());
     out.put(Framework.MICRONAUT, new MicronautFixes());
     out.put(Framework.NETTY, new NettyFixes());
     out.put(Framework.QUARKUS, new QuarkusFixes());

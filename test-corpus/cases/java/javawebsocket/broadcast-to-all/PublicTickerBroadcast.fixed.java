@@ -1,0 +1,75 @@
+package com.example.ticker;
+
+import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.WebSocketServer;
+
+// expect: missing-upgrade-auth -- a public feed, still reported: nothing authenticates the connection
+// expect: missing-origin-check
+public class PublicTickerBroadcast extends WebSocketServer {
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final PriceFeed prices = new PriceFeed();
+
+    public PublicTickerBroadcast(int port) {
+        super(new InetSocketAddress(port));
+    }
+
+    @Override
+    public void onStart() {
+        timer.scheduleAtFixedRate(() -> broadcast(prices.latestQuotesJson()), 1, 1, TimeUnit.SECONDS); // ok: broadcast-to-all -- public market quotes
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+    }
+
+    static class PriceFeed {
+        String latestQuotesJson() {
+            return "{}";
+        }
+    }
+
+    // Browser Origins allowed to connect ("https://app.example.com"); while empty, every browser is refused
+    private static final Set<String> ALLOWED_ORIGINS = Set.of();
+
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
+            ClientHandshake request) throws InvalidDataException {
+        if (!ALLOWED_ORIGINS.contains(request.getFieldValue("Origin"))) {
+            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "Origin not allowed");
+        }
+        Object user = authenticateHandshake(request);
+        if (user == null) {
+            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "Not authenticated");
+        }
+        conn.setAttachment(user);
+        return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+    }
+
+    // Rejects every handshake until it is wired to the app's own check of the request's credential (a
+    // session cookie, or a token verified with the app's key): return the user, or null to refuse.
+    private static Object authenticateHandshake(ClientHandshake request) {
+        return null;
+    }
+}

@@ -1,0 +1,69 @@
+package com.games.lobby;
+
+import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.WebSocketServer;
+
+// expect: missing-upgrade-auth
+// expect: missing-origin-check -- no authentication: any page a player opens can join the lobby
+public class LobbyServerWithoutHandshakeHook extends WebSocketServer {
+  private final Set<WebSocket> lobby = ConcurrentHashMap.newKeySet();
+
+  public LobbyServerWithoutHandshakeHook(int port) {
+    super(new InetSocketAddress(port));
+  }
+
+  @Override
+  public void onOpen(WebSocket conn, ClientHandshake handshake) {
+    lobby.add(conn);
+    conn.send("{\"type\":\"welcome\"}");
+  }
+
+  @Override
+  public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+    lobby.remove(conn);
+  }
+
+  @Override
+  public void onMessage(WebSocket conn, String message) {
+    conn.send("{\"type\":\"echo\",\"body\":" + message + "}");
+  }
+
+  @Override
+  public void onError(WebSocket conn, Exception ex) {
+  }
+
+  @Override
+  public void onStart() {
+  }
+
+  // Browser Origins allowed to connect ("https://app.example.com"); while empty, every browser is refused
+  private static final Set<String> ALLOWED_ORIGINS = Set.of();
+
+  @Override
+  public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
+      ClientHandshake request) throws InvalidDataException {
+    if (!ALLOWED_ORIGINS.contains(request.getFieldValue("Origin"))) {
+      throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "Origin not allowed");
+    }
+    Object user = authenticateHandshake(request);
+    if (user == null) {
+      throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "Not authenticated");
+    }
+    conn.setAttachment(user);
+    return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+  }
+
+  // Rejects every handshake until it is wired to the app's own check of the request's credential (a
+  // session cookie, or a token verified with the app's key): return the user, or null to refuse.
+  private static Object authenticateHandshake(ClientHandshake request) {
+    return null;
+  }
+}
