@@ -44,7 +44,7 @@ public final class JsFixRenderer implements FixRenderer {
         || !WsFixes.mayBeTopLevelDeclaration(file.content(), endpoint.declaration().startByte())) {
       return Optional.empty();
     }
-    WsFixes ws = new WsFixes(edits(file, grammar));
+    WsFixes ws = new WsFixes(edits(file, grammar), context);
     return intent instanceof FixIntent.AddUpgradeAuth ? ws.addUpgradeAuth(endpoint) : ws.restrictOrigins(endpoint);
   }
 
