@@ -43,6 +43,11 @@ public final class Linked {
     return all.get(0);
   }
 
+  /** The project's own verifiers the link found, in path order. */
+  public List<dev.wsguard.core.model.Verifier> verifiers() {
+    return files.stream().flatMap(f -> f.verifiers().stream()).toList();
+  }
+
   public List<TokenUse> tokenUses() {
     return files.stream().flatMap(f -> f.tokenUses().stream()).toList();
   }

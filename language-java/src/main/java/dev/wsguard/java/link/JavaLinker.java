@@ -7,6 +7,7 @@ import dev.wsguard.core.engine.NotificationIds;
 import dev.wsguard.core.model.FileFacts;
 import dev.wsguard.core.model.Language;
 import dev.wsguard.core.model.TokenUse;
+import dev.wsguard.core.model.Verifier;
 import dev.wsguard.core.rule.Level;
 import dev.wsguard.java.JavaFileAnalysis;
 import dev.wsguard.java.facts.JavaFact;
@@ -16,6 +17,7 @@ import dev.wsguard.java.frameworks.JavaFrameworks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** Links the Java files' facts into model facts: every framework linker over one index, then per-file grouping. */
 public final class JavaLinker {
@@ -41,6 +43,7 @@ public final class JavaLinker {
             "the Java front end failed to link " + linker.getClass().getSimpleName() + ": " + e));
       }
     }
+    Map<String, List<Verifier>> verifiers = ProjectVerifierFacts.of(index);
     List<FileFacts> facts = new ArrayList<>();
     for (JavaFileAnalysis file : ours) {
       List<TokenUse> uses = new ArrayList<>(out.tokenUsesOf(file.path()));
@@ -49,7 +52,8 @@ public final class JavaLinker {
           uses.add(t.use());
         }
       }
-      facts.add(new FileFacts(file.path(), Language.JAVA, out.endpointsOf(file.path()), uses));
+      facts.add(new FileFacts(file.path(), Language.JAVA, out.endpointsOf(file.path()), uses,
+          verifiers.getOrDefault(file.path(), List.of())));
     }
     return facts;
   }

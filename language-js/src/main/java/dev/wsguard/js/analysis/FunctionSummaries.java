@@ -89,8 +89,9 @@ public final class FunctionSummaries {
         }
       }
     }
+    CallShape.Shape shape = new CallShape(cx).of(fn, callback != null);
     return new SummaryFact(keyOf(fn), nameOf(fn), fn.location(), exits,
-        new CredentialReader(cx).read(fn), calls);
+        new CredentialReader(cx).read(fn), calls, shape.input(), shape.mayReturnPromise(), shape.returnedHelpers());
   }
 
   private SummaryFact.Exit exit(Outcome o, Path p) {
@@ -114,7 +115,48 @@ public final class FunctionSummaries {
     if (result != null) {
       return new SummaryFact.Exit(SummaryFact.ExitKind.RETURN_RESULT, p.fact(), result);
     }
-    return new SummaryFact.Exit(SummaryFact.ExitKind.RETURN_TRUTHY, p.fact(), null);
+    return new SummaryFact.Exit(SummaryFact.ExitKind.RETURN_TRUTHY, p.fact(), builtFrom(value, 0));
+  }
+
+  /**
+   * The verification a returned value is built from: a member of an object literal ({@code { id: claims.sub }},
+   * {@code { ...claims }}) or an argument of a call ({@code users.findById(claims.sub)}) that holds its result.
+   */
+  private Term builtFrom(Node value, int depth) {
+    Node e = Syntax.unwrap(value);
+    if (e == null || depth > 2) {
+      return null;
+    }
+    List<Node> parts = new ArrayList<>();
+    if (e.is("object")) {
+      for (Node member : e.namedChildren()) {
+        parts.add(member.is("pair") ? member.child("value") : member.is("spread_element") ? member.namedChild(0)
+            : member.is("shorthand_property_identifier") ? member : null);
+      }
+    } else if (e.isAny("call_expression", "new_expression")) {
+      parts.addAll(Syntax.arguments(e));
+    }
+    for (Node part : parts) {
+      if (part == null) {
+        continue;
+      }
+      Term direct = part.is("shorthand_property_identifier") ? shorthandVerified(part) : verifiedOperand(part);
+      Term found = direct != null ? direct : builtFrom(part, depth + 1);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /** {@code { claims }}: the shorthand names a binding, whose value decides. */
+  private Term shorthandVerified(Node shorthand) {
+    Node declaration = cx.scopes().declarationOf(shorthand);
+    if (declaration == null) {
+      return null;
+    }
+    Value v = cx.valueOf(declaration);
+    return v instanceof Value.Verified verified ? verified.term() : null;
   }
 
   /** Which falsy literal a value is: "false", "null", "undefined", "0", "''"; null when it cannot be told. */

@@ -2,6 +2,7 @@ package dev.wsguard.js.facts;
 
 import dev.wsguard.core.model.CredentialSource;
 import dev.wsguard.core.model.SourceLocation;
+import dev.wsguard.core.model.Verifier;
 import java.util.List;
 import java.util.Set;
 
@@ -14,15 +15,20 @@ import java.util.Set;
  * @param exits one entry per path out of the function
  * @param credentials the credentials it reads
  * @param calls the helpers it calls (its token uses lie on the same handshake path)
+ * @param input what it takes as its one argument when called to check a credential (the token, or the upgrade
+ *     request); null when it cannot be called so
+ * @param mayReturnPromise true unless every value it returns itself is plainly no promise
+ * @param returnedHelpers project helpers whose results it returns as they are (a promise, if theirs is one)
  */
 public record SummaryFact(
     String key, String name, SourceLocation location, List<Exit> exits, Set<CredentialSource> credentials,
-    List<FunctionRef> calls) {
+    List<FunctionRef> calls, Verifier.Input input, boolean mayReturnPromise, List<FunctionRef> returnedHelpers) {
 
   public SummaryFact {
     exits = List.copyOf(exits);
     credentials = Set.copyOf(credentials);
     calls = List.copyOf(calls);
+    returnedHelpers = List.copyOf(returnedHelpers);
   }
 
   public enum ExitKind {
@@ -37,7 +43,9 @@ public record SummaryFact(
   }
 
   /**
-   * @param result for {@link ExitKind#RETURN_RESULT}: the verification whose result is returned
+   * @param result for {@link ExitKind#RETURN_RESULT}: the verification whose result is returned; for
+   *     {@link ExitKind#RETURN_TRUTHY}: the verification the returned value is built from
+   *     ({@code { id: claims.sub }}), null when it is built from none
    * @param falsyValue for {@link ExitKind#RETURN_FALSY}: which falsy value ("false", "null", "undefined", "0", "''");
    *     null when it is not known
    */

@@ -7,6 +7,7 @@ import dev.wsguard.js.analysis.Syntax;
 import dev.wsguard.js.parse.Node;
 import dev.wsguard.js.parse.SourceText;
 import dev.wsguard.js.parse.SyntaxTree;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -516,5 +517,27 @@ public final class JsEdits {
       line.append(' ').append(word);
     }
     return out.append(line).toString();
+
+   * The edits with inserts at the same offset joined into one, in list order: a patch adding two imports after the
+   * same last import (a module and the project's verifier, say) is one insertion, which an edit set accepts.
+   */
+  public static List<TextEdit> joinInserts(List<TextEdit> edits) {
+    List<TextEdit> out = new ArrayList<>();
+    for (TextEdit e : edits) {
+      int same = -1;
+      for (int i = 0; i < out.size(); i++) {
+        TextEdit o = out.get(i);
+        if (o.range().startByte() == o.range().endByte() && e.range().startByte() == e.range().endByte()
+            && o.range().startByte() == e.range().startByte() && o.range().path().equals(e.range().path())) {
+          same = i;
+        }
+      }
+      if (same < 0) {
+        out.add(e);
+      } else {
+        out.set(same, new TextEdit(out.get(same).range(), out.get(same).replacement() + e.replacement()));
+      }
+    }
+    return out;
   }
 }

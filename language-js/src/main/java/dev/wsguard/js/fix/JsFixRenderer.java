@@ -53,7 +53,7 @@ public final class JsFixRenderer implements FixRenderer {
             endpoint.declaration().startByte())) {
           return Optional.empty();
         }
-        WsFixes ws = new WsFixes(edits(file, grammar));
+        WsFixes ws = new WsFixes(edits(file, grammar), context);
         return auth ? ws.addUpgradeAuth(endpoint) : ws.restrictOrigins(endpoint);
       }
       case SOCKET_IO, SOCKET_IO_NAMESPACE -> {

@@ -41,6 +41,7 @@ public final class Linker {
   private final Modules modules;
   private final Verdicts verdicts;
   private final GuardResolver guards;
+  private final ExportedVerifiers exportedVerifiers;
   private final LinkContext context;
   private final Map<EndpointFact, List<PartFact>> partsOf = new IdentityHashMap<>();
   private final Map<TokenUseFact, SourceLocation> endpointOf = new IdentityHashMap<>();
@@ -49,6 +50,7 @@ public final class Linker {
     this.modules = new Modules(analyses);
     this.verdicts = new Verdicts(modules);
     this.guards = new GuardResolver(verdicts);
+    this.exportedVerifiers = new ExportedVerifiers(modules, verdicts);
     this.context = context;
   }
 
@@ -93,7 +95,7 @@ public final class Linker {
         uses.add(declaration == null ? use : new TokenUse(use.location(), use.library(), use.signatureChecked(),
             use.resultTrusted(), use.failureSwallowed(), use.swallowedAt(), declaration));
       }
-      out.add(new FileFacts(file.path(), file.language(), models, uses));
+      out.add(new FileFacts(file.path(), file.language(), models, uses, exportedVerifiers.in(file)));
     }
     return out;
   }

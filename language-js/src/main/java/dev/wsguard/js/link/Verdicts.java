@@ -165,7 +165,7 @@ final class Verdicts {
   }
 
   /** Every path returns an explicit null or false: the function never tells a caller to go on. */
-  private static boolean rejectsEverything(SummaryFact s) {
+  static boolean rejectsEverything(SummaryFact s) {
     if (s.exits().isEmpty()) {
       return false;
     }

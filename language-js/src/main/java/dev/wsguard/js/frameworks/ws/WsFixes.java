@@ -1,11 +1,14 @@
 package dev.wsguard.js.frameworks.ws;
 
 import dev.wsguard.core.fix.Fix;
+import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.fix.TextEdit;
 import dev.wsguard.core.model.Endpoint;
 import dev.wsguard.core.model.GuardKind;
+import dev.wsguard.core.model.Verifier;
 import dev.wsguard.js.analysis.Syntax;
 import dev.wsguard.js.fix.JsEdits;
+import dev.wsguard.js.fix.ProjectVerifiers;
 import dev.wsguard.js.parse.Node;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +20,8 @@ import java.util.regex.Pattern;
  * Patches for {@code ws} endpoints, mirroring the pattern ws's own docs show: {@code noServer: true} and an HTTP
  * {@code upgrade} handler that rejects before {@code handleUpgrade}. Every patch fails closed: the inserted
  * authentication rejects every request until it is wired to the app's credential check, and an empty Origin
- * allow-list rejects every browser. Where the code does not have the plain shape a patch can be sure of (a server
+ * allow-list rejects every browser. Where the project has its own credential check (an exported function taking the
+ * upgrade request or the token), the handler calls that instead of the placeholder. Where the code does not have the plain shape a patch can be sure of (a server
  * built in a factory, options held in a variable, an upgrade handler already present), there is no patch.
  *
  * <p>The patches of one endpoint compose: authentication rewrites the options' {@code port}/{@code server} and adds
@@ -27,6 +31,8 @@ import java.util.regex.Pattern;
  */
 public final class WsFixes {
   static final String AUTHENTICATE = "authenticateUpgrade";
+  /** The helper reading the client's token from the upgrade request, for a project verifier that takes a token. */
+  static final String UPGRADE_TOKEN = "upgradeToken";
   static final String ALLOWED_ORIGINS = "ALLOWED_ORIGINS";
   static final String VERIFY_ORIGIN = "verifyOrigin";
   static final String HTTP_SERVER = "httpServer";
@@ -34,9 +40,11 @@ public final class WsFixes {
   static final String UPGRADE_SERVER = "wsHttpServer";
 
   private final JsEdits edits;
+  private final FixContext context;
 
-  public WsFixes(JsEdits edits) {
+  public WsFixes(JsEdits edits, FixContext context) {
     this.edits = edits;
+    this.context = context;
   }
 
   /** {@code const wss = } (or let, var, export const, a type annotation) and nothing else before the creation. */
@@ -109,19 +117,25 @@ public final class WsFixes {
 
   /**
    * {@code noServer: true} in place of {@code port}/{@code server}, the HTTP server moved out (created and listening
-   * on the same port when ws created it), and an upgrade handler that answers 401 unless {@link #AUTHENTICATE}
-   * returns a user, which it never does until it is wired.
+   * on the same port when ws created it), and an upgrade handler that answers 401 unless the project's own verifier
+   * gives a user; without one, unless {@link #AUTHENTICATE} returns one, which it never does until it is wired.
    */
   public Optional<Fix> addUpgradeAuth(Endpoint endpoint) {
     Creation c = creation(endpoint);
     if (c == null || !endpoint.guards(GuardKind.AUTHENTICATION).isEmpty() || c.property("noServer") != null
-        || c.property("backlog") != null || upgradeHandler(c.binding()) != null || edits.declares(AUTHENTICATE)
-        || usesOwnServer(c.binding())) {
+        || c.property("backlog") != null || upgradeHandler(c.binding()) != null || usesOwnServer(c.binding())) {
       return Optional.empty();
     }
     Node port = c.property("port");
     Node server = c.property("server");
     if ((port == null) == (server == null)) {
+      return Optional.empty();
+    }
+    // the request itself where a verifier takes it; a token verifier needs the token read from the request first
+    Optional<ProjectVerifiers.Call> verifier = ProjectVerifiers.choose(edits, context,
+        edits.declares(UPGRADE_TOKEN) ? List.of(Verifier.Input.REQUEST)
+            : List.of(Verifier.Input.REQUEST, Verifier.Input.TOKEN));
+    if (verifier.isEmpty() && edits.declares(AUTHENTICATE)) {
       return Optional.empty();
     }
     List<TextEdit> out = new ArrayList<>();
@@ -134,6 +148,7 @@ public final class WsFixes {
       http = "http";
       out.add(edits.addModuleImport(http, "http"));
     }
+    verifier.ifPresent(v -> out.addAll(v.imports()));
     String serverName;
     StringBuilder t = new StringBuilder("\n");
     if (port != null) {
@@ -157,8 +172,10 @@ public final class WsFixes {
       out.add(edits.replace(server, "noServer: true"));
     }
     String wss = c.binding();
-    t.append(serverName).append(".on('upgrade', (request, socket, head) => {\n")
-        .append("  const user = ").append(AUTHENTICATE).append("(request);\n")
+    boolean async = verifier.isPresent() && verifier.get().verifier().async();
+    t.append(serverName).append(".on('upgrade', ").append(async ? "async " : "")
+        .append("(request, socket, head) => {\n")
+        .append(verifier.map(this::authenticate).orElse("  const user = " + AUTHENTICATE + "(request);\n"))
         .append("  if (!user) {\n")
         .append("    socket.write('HTTP/1.1 401 Unauthorized\\r\\n\\r\\n');\n")
         .append("    socket.destroy();\n")
@@ -173,17 +190,68 @@ public final class WsFixes {
       t.append(serverName).append(".listen(").append(c.value("port").text())
           .append(host == null ? "" : ", " + host.text()).append(");\n");
     }
-    t.append("\n")
-        .append("// Rejects every upgrade until it is wired to the app's own check of the request's credential (its\n")
-        .append("// session cookie, or a token verified with the app's key): return the user, or null to answer 401.\n")
-        .append("function ").append(AUTHENTICATE)
-        .append(edits.typescript() ? "(request: " + http + ".IncomingMessage): object | null {\n" : "(request) {\n")
-        .append("  return null;\n")
-        .append("}");
+    if (verifier.isEmpty()) {
+      t.append("\n")
+          .append("// Rejects every upgrade until it is wired to the app's own check of the request's credential (its\n")
+          .append("// session cookie, or a token verified with the app's key): return the user, or null to answer 401.\n")
+          .append("function ").append(AUTHENTICATE)
+          .append(edits.typescript() ? "(request: " + http + ".IncomingMessage): object | null {\n" : "(request) {\n")
+          .append("  return null;\n")
+          .append("}");
+    } else if (verifier.get().verifier().input() == Verifier.Input.TOKEN) {
+      t.append("\n").append(tokenReader(http));
+    } else {
+      t.setLength(t.length() - 1); // the handler (or listen) ends the block
+    }
     // after the statement's line, so that a comment trailing the declaration stays with it
     out.add(edits.insert(edits.lineEnd(c.statement().endByte()), "\n" + edits.code(t.toString(), "")));
-    return Optional.of(new Fix("Authenticate at the upgrade: noServer: true and an upgrade handler that answers 401"
-        + " until " + AUTHENTICATE + "() is wired to the app's credential check", out));
+    String description = verifier
+        .map(v -> "Authenticate at the upgrade: noServer: true and an upgrade handler that answers 401 unless "
+            + v.local() + "() accepts the request's " + (v.verifier().input() == Verifier.Input.TOKEN ? "token"
+            : "credential"))
+        .orElse("Authenticate at the upgrade: noServer: true and an upgrade handler that answers 401"
+            + " until " + AUTHENTICATE + "() is wired to the app's credential check");
+    return Optional.of(new Fix(description, JsEdits.joinInserts(out)));
+  }
+
+  /**
+   * The handler's first lines: {@code user} from the project's verifier, caught whatever its failure mode: a
+   * verifier that answers null may still throw (a verify call outside its try), and a promise may reject; an
+   * exception escaping an upgrade listener would leave the socket open and take the process down. A token verifier
+   * is not called without a token.
+   */
+  private String authenticate(ProjectVerifiers.Call call) {
+    Verifier v = call.verifier();
+    boolean token = v.input() == Verifier.Input.TOKEN;
+    String expression = call.expression(token ? "token" : "request");
+    // TypeScript would type a bare `let user` as any where the connection callback reads it
+    String declared = edits.typescript() ? "  let user: Awaited<ReturnType<typeof " + call.local() + ">> | null;\n"
+        : "  let user;\n";
+    return (token ? "  const token = " + UPGRADE_TOKEN + "(request);\n" : "")
+        + declared
+        + "  try {\n"
+        + "    user = " + (token ? "token ? " + expression + " : null" : expression) + ";\n"
+        + "  } catch {\n"
+        + "    user = null;\n"
+        + "  }\n";
+  }
+
+  /**
+   * Where the client puts its token: browsers cannot set headers on a WebSocket, so the query string
+   * ({@code ?token=}) is what they send; other clients may send an Authorization bearer header.
+   */
+  private String tokenReader(String http) {
+    return "// The client's token: an Authorization bearer header, or ?token= in the URL (browsers cannot set headers\n"
+        + "// on a WebSocket)\n"
+        + "function " + UPGRADE_TOKEN
+        + (edits.typescript() ? "(request: " + http + ".IncomingMessage): string | null {\n" : "(request) {\n")
+        + "  const header = request.headers.authorization;\n"
+        + "  if (header && header.startsWith('Bearer ')) {\n"
+        + "    return header.slice(7);\n"
+        + "  }\n"
+        + "  return new URL(request.url" + (edits.typescript() ? " ?? '/'" : "") + ", 'http://localhost')"
+        + ".searchParams.get('token');\n"
+        + "}";
   }
 
   /**
