@@ -517,7 +517,9 @@ public final class JsEdits {
       line.append(' ').append(word);
     }
     return out.append(line).toString();
+  }
 
+  /**
    * The edits with inserts at the same offset joined into one, in list order: a patch adding two imports after the
    * same last import (a module and the project's verifier, say) is one insertion, which an edit set accepts.
    */

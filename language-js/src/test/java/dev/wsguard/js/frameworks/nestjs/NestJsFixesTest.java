@@ -162,11 +162,14 @@ class NestJsFixesTest {
     String text = """
         import { WebSocketGateway } from '@nestjs/websockets';
         import { Socket } from 'socket.io';
+        import { UsersService } from '../users/users.service';
 
         @WebSocketGateway()
         export class ChatGateway {
+          constructor(private readonly users: UsersService) {}
         }
         """;
+    // the gateway's own imports reach src/: a verifier there is the same app's
     Verifier function = new Verifier("verifySocketToken", null, at("src/auth/tokens.ts"), Verifier.Input.TOKEN,
         Verifier.Failure.RETURNS_FALSY, false, false);
     String patched = apply(text, upgradeAuth(PATH, text, new FixContext(List.of(function))).orElseThrow());

@@ -115,10 +115,12 @@ class SocketIoFixesTest {
 
   @Test
   void awaitsTheProjectsAsyncVerifierAndTreatsARejectionAsARefusal() {
+    // the server's own imports reach the project root: a verifier in lib/ is the same app's
     String text = """
         import { Server } from "socket.io"
+        import { config } from "../config"
 
-        export const io = new Server(3001, { cors: { origin: "*" } })
+        export const io = new Server(config.port, { cors: { origin: "*" } })
         io.on("connection", (socket) => socket.emit("hi", 1))
         """;
     Endpoint e = of(endpoints(JsSources.of("lib/auth.js", VERIFIER_MODULE).with("src/s.ts", text)), Framework.SOCKET_IO);
@@ -126,9 +128,10 @@ class SocketIoFixesTest {
     String patched = apply(text, fix);
     assertEquals("""
         import { Server } from "socket.io"
+        import { config } from "../config"
         import { verifyAccessToken } from "../lib/auth"
 
-        export const io = new Server(3001, { cors: { origin: "*" } })
+        export const io = new Server(config.port, { cors: { origin: "*" } })
         io.use(async (socket, next) => {
           const token = socket.handshake.auth.token
           let user: unknown
