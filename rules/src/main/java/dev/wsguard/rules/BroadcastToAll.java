@@ -25,7 +25,7 @@ import dev.wsguard.core.rule.Tag;
     cwe = 200,
     level = Level.WARNING,
     tags = {Tag.DATA_EXPOSURE},
-    fix = FixKind.NONE,
+    fix = FixKind.SUGGESTED,
     precision = Precision.MEDIUM,
     // CVSS 3.1 AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N: any connected client reads other users' data; nothing is
     // written

@@ -21,7 +21,7 @@ import dev.wsguard.core.rule.Tag;
     cwe = 862,
     level = Level.WARNING,
     tags = {Tag.AUTHORIZATION},
-    fix = FixKind.NONE,
+    fix = FixKind.SUGGESTED,
     precision = Precision.MEDIUM,
     // CVSS 3.1 AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:H/A:N: any connected user changes or deletes what is not theirs; what
     // leaks back is incidental

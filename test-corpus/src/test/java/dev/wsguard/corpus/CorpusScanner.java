@@ -18,7 +18,8 @@ final class CorpusScanner {
 
   static ScanResult scan(Path root, Path target) {
     Scan scan = new Scan(List.of(new JsFrontEnd(), new JavaFrontEnd()), Rules.ALL);
-    return scan.run(new ScanOptions(root, List.of(target), Set.of(), List.of(), 1, false));
+    // a fix case's expected output is no part of the case: beside a Java app's input it would declare its classes twice
+    return scan.run(new ScanOptions(root, List.of(target), Set.of(), List.of("*.fixed.*"), 1, false));
   }
 
   static Set<String> ruleIds() {

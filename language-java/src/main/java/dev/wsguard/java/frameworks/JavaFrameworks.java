@@ -14,6 +14,7 @@ import dev.wsguard.java.frameworks.netty.NettyLinker;
 import dev.wsguard.java.frameworks.netty.NettyRecognizer;
 import dev.wsguard.java.frameworks.quarkus.QuarkusLinker;
 import dev.wsguard.java.frameworks.quarkus.QuarkusRecognizer;
+import dev.wsguard.java.frameworks.spring.SpringFixes;
 import dev.wsguard.java.frameworks.spring.SpringLinker;
 import dev.wsguard.java.frameworks.spring.SpringRecognizer;
 import dev.wsguard.java.frameworks.spring.SummaryRecognizer;
@@ -44,6 +45,8 @@ public final class JavaFrameworks {
   /** Each framework's patch writer; a framework missing here gets no patch. */
   public static Map<Framework, JavaFixer> fixers() {
     Map<Framework, JavaFixer> out = new EnumMap<>(Framework.class);
+    out.put(Framework.SPRING_WS, new SpringFixes());
+    out.put(Framework.SPRING_STOMP, new SpringFixes());
     return out;
   }
 
