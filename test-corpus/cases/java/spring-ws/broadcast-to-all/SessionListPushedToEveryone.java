@@ -43,6 +43,7 @@ class SupportDeskConfig implements WebSocketConfigurer {
             List<String> customers = List.copyOf(agents.keySet());
             for (WebSocketSession agent : agents.values()) {
                 // every agent receives the full list of connected customers' session ids
+                // expect-no-fix: broadcast-to-all -- a loop over the handler's own sessions: which session is whose user is the app's bookkeeping, so the patch cannot pick the recipient
                 agent.sendMessage(new TextMessage(String.join(",", customers))); // expect: broadcast-to-all
             }
         }

@@ -19,6 +19,7 @@ import dev.wsguard.java.frameworks.netty.NettyRecognizer;
 import dev.wsguard.java.frameworks.quarkus.QuarkusFixes;
 import dev.wsguard.java.frameworks.quarkus.QuarkusLinker;
 import dev.wsguard.java.frameworks.quarkus.QuarkusRecognizer;
+import dev.wsguard.java.frameworks.spring.SpringFixes;
 import dev.wsguard.java.frameworks.spring.SpringLinker;
 import dev.wsguard.java.frameworks.spring.SpringRecognizer;
 import dev.wsguard.java.frameworks.spring.SummaryRecognizer;
@@ -55,6 +56,8 @@ public final class JavaFrameworks {
     out.put(Framework.MICRONAUT, new MicronautFixes());
     out.put(Framework.NETTY, new NettyFixes());
     out.put(Framework.QUARKUS, new QuarkusFixes());
+    out.put(Framework.SPRING_WS, new SpringFixes());
+    out.put(Framework.SPRING_STOMP, new SpringFixes());
     return out;
   }
 

@@ -14,11 +14,18 @@ import java.util.Objects;
  * @param at the call
  * @param maybeLibrary for {@link Kind#CALL}, the owner is a same-package guess in a file that also imports a library
  *     package with a wildcard: when no project type of that name exists, the call is the library's, not a helper
+ * @param rejectsOnNull for {@link Kind#CALL}, the gate turns the connection away when the call's result is null
+ *     ({@code if (user == null) { return false; }}): a helper that always answers null then lets nobody through
  */
-public record Check(Kind kind, String owner, String method, SourceLocation at, boolean maybeLibrary) {
+public record Check(Kind kind, String owner, String method, SourceLocation at, boolean maybeLibrary,
+    boolean rejectsOnNull) {
 
   public Check(Kind kind, String owner, String method, SourceLocation at) {
-    this(kind, owner, method, at, false);
+    this(kind, owner, method, at, false, false);
+  }
+
+  public Check(Kind kind, String owner, String method, SourceLocation at, boolean maybeLibrary) {
+    this(kind, owner, method, at, maybeLibrary, false);
   }
 
 

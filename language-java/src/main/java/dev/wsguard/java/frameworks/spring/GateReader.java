@@ -85,9 +85,64 @@ public final class GateReader {
         rejections.add(call);
       }
     }
+    Set<Check> marked = new LinkedHashSet<>();
+    Set<SourceLocation> nullRejected = nullRejectedCalls(body, rejects, unit);
+    for (Check c : checks) {
+      marked.add(c.kind() == Check.Kind.CALL && nullRejected.contains(c.at())
+          ? new Check(c.kind(), c.owner(), c.method(), c.at(), c.maybeLibrary(), true) : c);
+    }
+    checks = marked;
     SourceLocation swallowed = swallowedCatch(body, rejects, unit, checks);
     return new Gate(description, location, !rejections.isEmpty(), List.copyOf(checks),
         CredentialReader.read(body), swallowed);
+  }
+
+  /**
+   * The calls (by their name's location, as checks state it) whose null result leads straight to a rejection: the
+   * call, or a local it initialises, compared {@code == null} in an if (alone, or as one side of an {@code ||})
+   * whose own branch rejects.
+   */
+  private static Set<SourceLocation> nullRejectedCalls(Node body, Predicate<Node> rejects, JavaUnit unit) {
+    Set<SourceLocation> out = new java.util.HashSet<>();
+    for (IfStmt ifStmt : body.findAll(IfStmt.class)) {
+      if (ifStmt.getThenStmt().findFirst(Node.class, rejects::test).isEmpty() && !rejects.test(ifStmt.getThenStmt())) {
+        continue;
+      }
+      for (Expression tested : nullTested(ifStmt.getCondition())) {
+        if (tested instanceof MethodCallExpr call) {
+          out.add(unit.head(call.getName()));
+        } else if (tested instanceof NameExpr name) {
+          for (VariableDeclarator v : body.findAll(VariableDeclarator.class,
+              v -> v.getNameAsString().equals(name.getNameAsString()))) {
+            v.getInitializer().filter(MethodCallExpr.class::isInstance)
+                .ifPresent(i -> out.add(unit.head(((MethodCallExpr) i).getName())));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** What a condition tests for {@code == null} when any one of those tests alone makes it true. */
+  private static List<Expression> nullTested(Expression condition) {
+    Expression c = condition;
+    while (c.isEnclosedExpr()) {
+      c = c.asEnclosedExpr().getInner();
+    }
+    if (c instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.OR) {
+      List<Expression> out = new ArrayList<>(nullTested(b.getLeft()));
+      out.addAll(nullTested(b.getRight()));
+      return out;
+    }
+    if (c instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.EQUALS) {
+      if (b.getRight() instanceof NullLiteralExpr) {
+        return List.of(b.getLeft());
+      }
+      if (b.getLeft() instanceof NullLiteralExpr) {
+        return List.of(b.getRight());
+      }
+    }
+    return List.of();
   }
 
   /**

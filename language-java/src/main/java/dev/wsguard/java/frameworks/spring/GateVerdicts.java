@@ -28,7 +28,9 @@ public final class GateVerdicts {
     UNKNOWN,
     DECODES,
     FAILS_OPEN,
-    VERIFIES
+    VERIFIES,
+    /** A stub that answers failure to every request: nobody gets through the gate testing it. */
+    REJECTS_ALL
   }
 
   private static final int MAX_DEPTH = 4;
@@ -75,7 +77,7 @@ public final class GateVerdicts {
       related.add(new RelatedLocation(gate.swallowedAt(), "this catch carries on after a failed check"));
     } else {
       strength = switch (best) {
-        case VERIFIES -> Strength.VERIFIED;
+        case VERIFIES, REJECTS_ALL -> Strength.VERIFIED;
         case FAILS_OPEN -> Strength.FAILS_OPEN;
         case DECODES -> Strength.DECODED_ONLY;
         case PRESENCE -> Strength.DECODED_ONLY;
@@ -119,7 +121,7 @@ public final class GateVerdicts {
     }
     Verdict best = Verdict.NOTHING;
     for (MethodSummary s : found) {
-      Verdict v = Verdict.NOTHING;
+      Verdict v = s.rejectsEverything() && c.rejectsOnNull() ? Verdict.REJECTS_ALL : Verdict.NOTHING;
       for (Check inner : s.checks()) {
         Verdict iv = verdict(inner, depth + 1, visiting, unknowns);
         v = iv.ordinal() > v.ordinal() ? iv : v;
@@ -170,6 +172,7 @@ public final class GateVerdicts {
   private static String words(Verdict v) {
     return switch (v) {
       case VERIFIES -> "verifies the credential";
+      case REJECTS_ALL -> "rejects every request until it is wired to a credential check";
       case DECODES -> "decodes the token without verifying its signature";
       case FAILS_OPEN -> "carries on when verification fails";
       case PRESENCE -> "only checks that a credential is present";

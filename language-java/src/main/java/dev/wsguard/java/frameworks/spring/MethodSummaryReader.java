@@ -4,6 +4,7 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ReturnStmt;
@@ -59,7 +60,8 @@ public final class MethodSummaryReader {
   private static List<MethodSummary> relevant(List<MethodSummary> summaries, String owner) {
     Set<String> keep = new java.util.HashSet<>();
     for (MethodSummary s : summaries) {
-      if (s.checks().stream().anyMatch(c -> c.kind() != Check.Kind.CALL || !owner.equals(c.owner()))) {
+      if (s.rejectsEverything()
+          || s.checks().stream().anyMatch(c -> c.kind() != Check.Kind.CALL || !owner.equals(c.owner()))) {
         keep.add(s.method());
       }
     }
@@ -83,7 +85,25 @@ public final class MethodSummaryReader {
     for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
       CheckReader.of(call, unit).filter(c -> c.kind() != Check.Kind.PRESENCE).ifPresent(checks::add);
     }
-    return new MethodSummary(owner, m.getNameAsString(), List.copyOf(checks), swallows(m, unit));
+    return new MethodSummary(owner, m.getNameAsString(), List.copyOf(checks), swallows(m, unit),
+        checks.isEmpty() && rejectsEverything(body));
+  }
+
+  /**
+   * The body only answers "no user": each of its statements returns {@code null} or throws, as a stub left to be
+   * wired does ({@code return null;}). Anything more might compute an answer, so it does not count; nor does a
+   * {@code false}, whose meaning (invalid, or not revoked) depends on the method.
+   */
+  private static boolean rejectsEverything(BlockStmt body) {
+    boolean returns = false;
+    for (Statement st : body.getStatements()) {
+      if (st instanceof ReturnStmt r && r.getExpression().filter(e -> e instanceof NullLiteralExpr).isPresent()) {
+        returns = true;
+      } else if (!(st instanceof ThrowStmt)) {
+        return false;
+      }
+    }
+    return returns;
   }
 
   /**

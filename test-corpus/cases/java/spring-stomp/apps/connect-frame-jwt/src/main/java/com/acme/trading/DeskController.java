@@ -27,7 +27,6 @@ public class DeskController {
 
     // any signed-in user may send here: authenticated() is no permission check
     @MessageMapping("/alerts/reset")
-    // expect-no-fix: missing-message-authz -- wsguard has no patch writer for Spring STOMP endpoints yet
     public void resetAlerts(@Payload AlertReset reset) { // expect: missing-message-authz
         orderBook.resetAlerts(reset.accountId());
     }

@@ -34,7 +34,7 @@ public class OrderBook {
     @Scheduled(fixedRate = 60000)
     public void publishLeaderboard() {
         // account balances of every trader, to every subscriber of the topic
-        // expect-no-fix: broadcast-to-all -- wsguard has no patch writer for Spring STOMP endpoints yet
+        // expect-no-fix: broadcast-to-all -- a scheduled job: no sender in scope whose user the send could be scoped to
         template.convertAndSend("/topic/leaderboard", accountRepository.findTopBalances()); // expect: broadcast-to-all
     }
 }

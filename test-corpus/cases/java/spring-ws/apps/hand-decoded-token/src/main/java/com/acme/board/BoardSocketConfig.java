@@ -20,7 +20,7 @@ public class BoardSocketConfig implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         // ok: missing-origin-check
-        // expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for Spring WebSocket endpoints yet
+        // expect-no-fix: missing-upgrade-auth -- the endpoint's own interceptor is where the verification belongs; a second gate beside it would leave its decoded user in place
         registry.addHandler(boardHandler, "/board") // expect: missing-upgrade-auth
                 .addInterceptors(new BearerPayloadInterceptor())
                 .setAllowedOrigins(properties.getAllowedOrigins().toArray(new String[0]));

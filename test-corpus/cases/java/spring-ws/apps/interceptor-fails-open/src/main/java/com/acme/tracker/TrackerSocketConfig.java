@@ -21,6 +21,7 @@ public class TrackerSocketConfig implements WebSocketConfigurer {
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         // no allowed origins set: Spring's registry accepts same-origin handshakes only
         // ok: missing-origin-check
+        // expect-no-fix: missing-upgrade-auth -- ApiKeyInterceptor already reads the token: the catch that carries on is what to repair, not a second interceptor
         registry.addHandler(locationHandler, "/tracker") // expect: missing-upgrade-auth
                 .addInterceptors(apiKeyInterceptor);
     }

@@ -33,6 +33,7 @@ public class OrderUpdatesHandler extends TextWebSocketHandler {
             Collection<WebSocketSession> everyone = sessionsByCustomer.values();
             String snapshot = String.valueOf(orderRepository.findOpenOrders());
             for (WebSocketSession s : everyone) {
+                // expect-no-fix: broadcast-to-all -- a loop over the handler's own sessions: which session is whose user is the app's bookkeeping, so the patch cannot pick the recipient
                 s.sendMessage(new TextMessage(snapshot)); // expect: broadcast-to-all
             }
         }

@@ -14,7 +14,6 @@ public class StompConfig implements WebSocketMessageBrokerConfigurer {
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         // ok: missing-upgrade-auth
         registry.addEndpoint("/ws")
-                // expect-no-fix: missing-origin-check -- wsguard has no patch writer for Spring STOMP endpoints yet
                 .setAllowedOriginPatterns("*") // expect: missing-origin-check
                 .withSockJS();
     }
