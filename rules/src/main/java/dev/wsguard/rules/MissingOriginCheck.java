@@ -54,11 +54,6 @@ public final class MissingOriginCheck implements EndpointCheck {
     }
   }
 
-  /** An allow-list or a framework's same-origin default rejects foreign pages, whatever authenticates. */
-  private static boolean rejectsForeignOrigins(OriginPolicy policy) {
-    return policy.kind() == OriginPolicy.Kind.ALLOW_LIST || policy.kind() == OriginPolicy.Kind.SAME_ORIGIN_DEFAULT;
-  }
-
   /** A wildcard written in the source ({@code setAllowedOrigins("*")}) is where the fix goes, so report there. */
   private static boolean explicitWildcard(OriginPolicy policy) {
     return policy.kind() == OriginPolicy.Kind.ANY && policy.location() != null;
@@ -75,7 +70,7 @@ public final class MissingOriginCheck implements EndpointCheck {
   @Override
   public void check(Endpoint endpoint, Reporter report) {
     OriginPolicy policy = endpoint.originPolicy();
-    if (rejectsForeignOrigins(policy)) {
+    if (policy.rejectsForeignOrigins()) {
       return;
     }
     if (endpoint.ambientCredentials()) {

@@ -11,6 +11,11 @@ public sealed interface FixIntent {
   /** The file the edits go into. */
   SourceLocation anchor();
 
+  /** The endpoint the intent is about; null for a token use, which may sit in any file. */
+  default Endpoint endpoint() {
+    return null;
+  }
+
   /** Authenticate at the upgrade, failing closed. */
   record AddUpgradeAuth(Endpoint endpoint) implements FixIntent {
     public SourceLocation anchor() {

@@ -26,6 +26,11 @@ public record OriginPolicy(Kind kind, SourceLocation location, String detail) {
     Objects.requireNonNull(detail);
   }
 
+  /** True when foreign pages are refused: an allow-list, or a framework's same-origin default. */
+  public boolean rejectsForeignOrigins() {
+    return kind == Kind.ALLOW_LIST || kind == Kind.SAME_ORIGIN_DEFAULT;
+  }
+
   public static OriginPolicy anyByDefault(String framework) {
     return new OriginPolicy(Kind.ANY, null, framework + " accepts every Origin by default");
   }

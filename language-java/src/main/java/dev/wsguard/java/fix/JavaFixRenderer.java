@@ -9,7 +9,6 @@ import dev.wsguard.core.fix.Fix;
 import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.fix.FixIntent;
 import dev.wsguard.core.fix.FixRenderer;
-import dev.wsguard.core.model.Endpoint;
 import dev.wsguard.core.model.Framework;
 import dev.wsguard.java.unit.JavaUnit;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,7 @@ public final class JavaFixRenderer implements FixRenderer {
     if (!file.path().endsWith(".java") || !intent.anchor().path().equals(file.path())) {
       return Optional.empty();
     }
-    JavaFixer fixer = intent instanceof FixIntent.VerifyToken ? tokens : fixers.get(framework(intent));
+    JavaFixer fixer = intent instanceof FixIntent.VerifyToken ? tokens : fixers.get(intent.endpoint() == null ? null : intent.endpoint().framework());
     if (fixer == null) {
       return Optional.empty();
     }
@@ -52,19 +51,6 @@ public final class JavaFixRenderer implements FixRenderer {
     return edits == null ? Optional.empty() : fixer.render(intent, edits, context);
   }
 
-  private static Framework framework(FixIntent intent) {
-    Endpoint endpoint = null;
-    if (intent instanceof FixIntent.AddUpgradeAuth a) {
-      endpoint = a.endpoint();
-    } else if (intent instanceof FixIntent.RestrictOrigins r) {
-      endpoint = r.endpoint();
-    } else if (intent instanceof FixIntent.ScopeSendToUser s) {
-      endpoint = s.endpoint();
-    } else if (intent instanceof FixIntent.AddPermissionCheck p) {
-      endpoint = p.endpoint();
-    }
-    return endpoint == null ? null : endpoint.framework();
-  }
 
   private JavaEdits edits(SourceFile file) {
     if (lastFile == null || !lastFile.path().equals(file.path()) || lastFile.content() != file.content()) {

@@ -6,7 +6,6 @@ import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.fix.FixIntent;
 import dev.wsguard.core.fix.FixRenderer;
 import dev.wsguard.core.model.Endpoint;
-import dev.wsguard.core.model.Framework;
 import dev.wsguard.js.frameworks.expressws.ExpressWsFixes;
 import dev.wsguard.js.frameworks.fastify.FastifyWebSocketFixes;
 import dev.wsguard.js.frameworks.nestjs.NestJsFixes;
@@ -41,7 +40,7 @@ public final class JsFixRenderer implements FixRenderer {
     if (intent instanceof FixIntent.VerifyToken v) {
       return new TokenFixes(edits(file, grammar)).verifyToken(v.use());
     }
-    Endpoint endpoint = endpointOf(intent);
+    Endpoint endpoint = intent.endpoint();
     if (endpoint == null) {
       return Optional.empty();
     }
@@ -92,21 +91,6 @@ public final class JsFixRenderer implements FixRenderer {
     }
   }
 
-  private static Endpoint endpointOf(FixIntent intent) {
-    if (intent instanceof FixIntent.AddUpgradeAuth a) {
-      return a.endpoint();
-    }
-    if (intent instanceof FixIntent.RestrictOrigins r) {
-      return r.endpoint();
-    }
-    if (intent instanceof FixIntent.ScopeSendToUser s) {
-      return s.endpoint();
-    }
-    if (intent instanceof FixIntent.AddPermissionCheck p) {
-      return p.endpoint();
-    }
-    return null;
-  }
 
   private static boolean shortLine(byte[] content, int offset) {
     int start = offset;

@@ -15,7 +15,6 @@ import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.fix.FixIntent;
 import dev.wsguard.core.fix.TextEdit;
 import dev.wsguard.core.model.Endpoint;
-import dev.wsguard.core.model.OriginPolicy;
 import dev.wsguard.core.model.Verifier;
 import dev.wsguard.java.analysis.GateAnalysis;
 import dev.wsguard.java.fix.JavaEdits;
@@ -50,17 +49,11 @@ public final class JakartaFixes implements JavaFixer {
 
   @Override
   public Optional<Fix> render(FixIntent intent, JavaEdits edits, FixContext context) {
-    Endpoint endpoint;
-    boolean authIntent;
-    if (intent instanceof FixIntent.AddUpgradeAuth a) {
-      endpoint = a.endpoint();
-      authIntent = true;
-    } else if (intent instanceof FixIntent.RestrictOrigins r) {
-      endpoint = r.endpoint();
-      authIntent = false;
-    } else {
+    if (!(intent instanceof FixIntent.AddUpgradeAuth || intent instanceof FixIntent.RestrictOrigins)) {
       return Optional.empty();
     }
+    Endpoint endpoint = intent.endpoint();
+    boolean authIntent = intent instanceof FixIntent.AddUpgradeAuth;
     JavaUnit unit = edits.unit();
     AnnotationExpr annotation = edits.nodeAt(endpoint.declaration(), AnnotationExpr.class);
     if (annotation == null || !JakartaRecognizer.is(unit, annotation.getNameAsString(), "server.ServerEndpoint")
@@ -70,8 +63,7 @@ public final class JakartaFixes implements JavaFixer {
     }
     String api = unit.types().is(annotation.getNameAsString(), "javax.websocket.server.ServerEndpoint")
         ? "javax.websocket" : "jakarta.websocket";
-    boolean needOrigin = endpoint.originPolicy().kind() != OriginPolicy.Kind.ALLOW_LIST
-        && endpoint.originPolicy().kind() != OriginPolicy.Kind.SAME_ORIGIN_DEFAULT;
+    boolean needOrigin = !endpoint.originPolicy().rejectsForeignOrigins();
     boolean needAuth = !endpoint.authenticated();
     ClassExpr named = configuratorOf(annotation);
     if (named != null) {

@@ -9,7 +9,6 @@ import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.fix.FixIntent;
 import dev.wsguard.core.fix.TextEdit;
 import dev.wsguard.core.model.Endpoint;
-import dev.wsguard.core.model.OriginPolicy;
 import dev.wsguard.core.model.Verifier;
 import dev.wsguard.java.fix.JavaEdits;
 import dev.wsguard.java.fix.JavaFixer;
@@ -36,23 +35,16 @@ public final class JavaWebSocketFixes implements JavaFixer {
 
   @Override
   public Optional<Fix> render(FixIntent intent, JavaEdits edits, FixContext context) {
-    Endpoint endpoint;
-    boolean authIntent;
-    if (intent instanceof FixIntent.AddUpgradeAuth a) {
-      endpoint = a.endpoint();
-      authIntent = true;
-    } else if (intent instanceof FixIntent.RestrictOrigins r) {
-      endpoint = r.endpoint();
-      authIntent = false;
-    } else {
+    if (!(intent instanceof FixIntent.AddUpgradeAuth || intent instanceof FixIntent.RestrictOrigins)) {
       return Optional.empty();
     }
+    Endpoint endpoint = intent.endpoint();
+    boolean authIntent = intent instanceof FixIntent.AddUpgradeAuth;
     ClassOrInterfaceDeclaration server = serverAt(edits, endpoint);
     if (server == null) {
       return Optional.empty();
     }
-    boolean origin = endpoint.originPolicy().kind() != OriginPolicy.Kind.ALLOW_LIST
-        && endpoint.originPolicy().kind() != OriginPolicy.Kind.SAME_ORIGIN_DEFAULT;
+    boolean origin = !endpoint.originPolicy().rejectsForeignOrigins();
     boolean auth = !endpoint.authenticated();
     if (!(authIntent ? auth : origin) || origin && edits.mentions(ALLOWED_ORIGINS)) {
       return Optional.empty();

@@ -8,7 +8,6 @@ import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.fix.FixIntent;
 import dev.wsguard.core.fix.TextEdit;
 import dev.wsguard.core.model.Endpoint;
-import dev.wsguard.core.model.OriginPolicy;
 import dev.wsguard.core.model.Verifier;
 import dev.wsguard.java.fix.JavaEdits;
 import dev.wsguard.java.fix.JavaFixer;
@@ -41,16 +40,11 @@ public final class NettyFixes implements JavaFixer {
 
   @Override
   public Optional<Fix> render(FixIntent intent, JavaEdits edits, FixContext context) {
-    Endpoint endpoint;
-    if (intent instanceof FixIntent.AddUpgradeAuth a) {
-      endpoint = a.endpoint();
-    } else if (intent instanceof FixIntent.RestrictOrigins r) {
-      endpoint = r.endpoint();
-    } else {
+    Endpoint endpoint = intent.endpoint();
+    if (!(intent instanceof FixIntent.AddUpgradeAuth || intent instanceof FixIntent.RestrictOrigins)) {
       return Optional.empty();
     }
-    OriginPolicy.Kind origin = endpoint.originPolicy().kind();
-    boolean checkOrigin = origin != OriginPolicy.Kind.ALLOW_LIST && origin != OriginPolicy.Kind.SAME_ORIGIN_DEFAULT;
+    boolean checkOrigin = !endpoint.originPolicy().rejectsForeignOrigins();
     boolean authenticate = !endpoint.authenticated();
     if (!checkOrigin && !authenticate) {
       return Optional.empty();

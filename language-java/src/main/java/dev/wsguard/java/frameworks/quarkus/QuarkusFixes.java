@@ -7,7 +7,6 @@ import dev.wsguard.core.fix.FixContext;
 import dev.wsguard.core.fix.FixIntent;
 import dev.wsguard.core.fix.TextEdit;
 import dev.wsguard.core.model.Endpoint;
-import dev.wsguard.core.model.OriginPolicy;
 import dev.wsguard.java.fix.JavaEdits;
 import dev.wsguard.java.fix.JavaFixer;
 import dev.wsguard.java.frameworks.spring.JavaCode;
@@ -35,12 +34,8 @@ public final class QuarkusFixes implements JavaFixer {
 
   @Override
   public Optional<Fix> render(FixIntent intent, JavaEdits edits, FixContext context) {
-    Endpoint endpoint;
-    if (intent instanceof FixIntent.AddUpgradeAuth a) {
-      endpoint = a.endpoint();
-    } else if (intent instanceof FixIntent.RestrictOrigins r) {
-      endpoint = r.endpoint();
-    } else {
+    Endpoint endpoint = intent.endpoint();
+    if (!(intent instanceof FixIntent.AddUpgradeAuth || intent instanceof FixIntent.RestrictOrigins)) {
       return Optional.empty();
     }
     AnnotationExpr ws = edits.nodeAt(endpoint.declaration(), AnnotationExpr.class);
@@ -49,8 +44,7 @@ public final class QuarkusFixes implements JavaFixer {
     }
     boolean authenticate = !endpoint.authenticated()
         && SECURITY.stream().noneMatch(q -> JavaCode.annotation(type, edits.unit(), q).isPresent());
-    OriginPolicy.Kind origin = endpoint.originPolicy().kind();
-    boolean checkOrigin = origin != OriginPolicy.Kind.ALLOW_LIST && origin != OriginPolicy.Kind.SAME_ORIGIN_DEFAULT;
+    boolean checkOrigin = !endpoint.originPolicy().rejectsForeignOrigins();
     if (intent instanceof FixIntent.AddUpgradeAuth ? !authenticate : !checkOrigin) {
       return Optional.empty();
     }
