@@ -17,9 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +31,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wsguard fix}: scans, then applies every finding's suggested patch, file by file. A file is written only
- * when it is a regular file inside the scan root reached through no symbolic link, and still holds the bytes the
- * patch was computed on; each is replaced atomically. With {@code --dry-run} nothing is written and the patches
+ * {@code wsguard fix}: scans, then applies every finding's suggested patch, file by file, and scans again for the
+ * patches that overlapped an applied one, up to {@link #MAX_ROUNDS} rounds. A file is written only when it is a
+ * regular file inside the scan root reached through no symbolic link, and still holds the bytes the patch was
+ * computed on; each is replaced atomically. With {@code --dry-run} nothing is written and the first round's patches
  * are printed as a unified diff.
  */
 @Command(
@@ -39,6 +43,12 @@ import picocli.CommandLine.Spec;
     description = "Apply the suggested patches of the findings (--dry-run prints them as a unified diff).",
     sortOptions = false)
 final class FixCommand implements Callable<Integer> {
+  /**
+   * Scans and applications at most: two patches of one file that touch the same place (the same import line) are
+   * applied in successive rounds, and a bound keeps a patch that does not clear its finding from looping.
+   */
+  static final int MAX_ROUNDS = 4;
+
   @Spec CommandSpec spec;
 
   @Mixin ScanSelection selection;
@@ -71,30 +81,45 @@ final class FixCommand implements Callable<Integer> {
       err.println("wsguard: nothing to scan: no " + ScanCommand.extensions(frontEnds) + " file under the given paths");
       return ExitCodes.USAGE;
     }
-    Map<String, List<Finding>> byFile = new TreeMap<>();
-    List<Finding> remaining = new ArrayList<>();
-    for (Finding finding : result.findings()) {
-      if (finding.fix() == null) {
-        remaining.add(finding);
-      } else {
-        for (String path : finding.fix().bases().keySet()) {
-          byFile.computeIfAbsent(path, k -> new ArrayList<>()).add(finding);
+    List<Finding> remaining;
+    Set<String> refused = new HashSet<>();
+    Set<String> files = new TreeSet<>();
+    int patched = 0;
+    for (int round = 1; ; round++) {
+      remaining = new ArrayList<>();
+      Map<String, List<Finding>> byFile = new TreeMap<>();
+      for (Finding finding : result.findings()) {
+        if (finding.fix() == null || finding.fix().bases().keySet().stream().anyMatch(refused::contains)) {
+          remaining.add(finding);
+        } else {
+          for (String path : finding.fix().bases().keySet()) {
+            byFile.computeIfAbsent(path, k -> new ArrayList<>()).add(finding);
+          }
         }
       }
-    }
-    int patched = 0;
-    for (Map.Entry<String, List<Finding>> entry : byFile.entrySet()) {
-      String refusal = patchFile(result.root(), entry.getKey(), entry.getValue(), out);
-      if (refusal == null) {
-        patched += entry.getValue().size();
-      } else {
-        err.println("wsguard: " + entry.getKey() + ": not patched: " + refusal);
-        remaining.addAll(entry.getValue());
+      int applied = 0;
+      for (Map.Entry<String, List<Finding>> entry : byFile.entrySet()) {
+        String refusal = patchFile(result.root(), entry.getKey(), entry.getValue(), out);
+        if (refusal == null) {
+          applied += entry.getValue().size();
+          files.add(entry.getKey());
+        } else {
+          err.println("wsguard: " + entry.getKey() + ": not patched: " + refusal);
+          refused.add(entry.getKey());
+          remaining.addAll(entry.getValue());
+        }
       }
+      patched += applied;
+      if (dryRun || applied == 0 || round == MAX_ROUNDS) {
+        break;
+      }
+      // a patch whose edits overlapped one applied in this round was left out of the scan's fixes; the patched
+      // files, scanned again, give it over the new text
+      result = new Scan(frontEnds, analyzers.rules()).run(options);
     }
     if (!dryRun) {
       out.println("wsguard: applied " + patched + " patch" + (patched == 1 ? "" : "es") + " in "
-          + (byFile.size()) + " file" + (byFile.size() == 1 ? "" : "s") + "; " + remaining.size()
+          + files.size() + " file" + (files.size() == 1 ? "" : "s") + "; " + remaining.size()
           + " finding" + (remaining.size() == 1 ? "" : "s") + " without a patch remain");
     }
     out.flush();

@@ -44,6 +44,38 @@ class FixCommandTest {
   }
 
   @Test
+  void appliesInALaterRoundThePatchesThatOverlappedAnAppliedOne() throws IOException {
+    // both namespaces' middleware share the placeholder inserted below the server: one scan can carry one of the
+    // two patches, the second comes with the scan of the patched file
+    Path file = write("server.js", utf8("""
+        const { createServer } = require('http');
+        const { Server } = require('socket.io');
+
+        const httpServer = createServer();
+        const io = new Server(httpServer, { cors: { origin: 'https://app.example.com' } });
+        const admin = io.of('/admin');
+
+        io.on('connection', (socket) => {
+          socket.on('ping', () => socket.emit('pong'));
+        });
+
+        admin.on('connection', (socket) => {
+          socket.on('stats', () => socket.emit('stats', { rooms: io.of('/').adapter.rooms.size }));
+        });
+
+        httpServer.listen(3000);
+        """));
+    Cli.Run run = Cli.run(tmp, Analyzers.standard(), "fix");
+    assertEquals("wsguard: applied 3 patches in 1 file; 0 findings without a patch remain\n", run.out(), run.err());
+    assertEquals(ExitCodes.OK, run.code());
+    String patched = Files.readString(file);
+    assertTrue(patched.contains("io.use((socket, next) => {") && patched.contains("admin.use((socket, next) => {"),
+        patched);
+    Cli.Run again = Cli.run(tmp, Analyzers.standard(), "scan");
+    assertEquals(ExitCodes.OK, again.code(), again.out());
+  }
+
+  @Test
   void keepsLineEndingsByteOrderMarkAndEveryUntouchedByte() throws IOException {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     byte[] body = utf8("ws\r\n  é TOKEN  \t\r\nlast line without newline");
