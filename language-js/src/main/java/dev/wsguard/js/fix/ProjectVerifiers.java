@@ -76,7 +76,8 @@ public final class ProjectVerifiers {
 
   /** A default export's local name: its file's base name in camel case ({@code verify-token.js}: verifyToken). */
   private static String localName(String path) {
-    String base = Path.of(path).getFileName().toString().replaceFirst("\\..*$", "");
+    Path file = Path.of(path).getFileName();
+    String base = (file == null ? path : file.toString()).replaceFirst("\\..*$", "");
     StringBuilder out = new StringBuilder();
     boolean upper = false;
     for (char c : base.toCharArray()) {
