@@ -32,6 +32,10 @@ public final class JavaFrontEnd implements FrontEnd {
       "jakarta.websocket",
       "org.springframework.web.socket",
       "org.springframework.messaging",
+      // Spring WebFlux: reactive WebSocketHandler, HandshakeInfo, WebSocketHandlerAdapter, and the
+      // SimpleUrlHandlerMapping that maps URLs to handlers (often in a configuration class of its own)
+      "org.springframework.web.reactive.socket",
+      "org.springframework.web.reactive.handler",
       // security configuration (filter chains, message security) and Spring's JwtDecoder
       "org.springframework.security",
       "org.java_websocket",

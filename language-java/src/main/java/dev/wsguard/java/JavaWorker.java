@@ -21,6 +21,7 @@ import dev.wsguard.java.facts.JavaFact;
 import dev.wsguard.java.frameworks.DescriptorReader;
 import dev.wsguard.java.frameworks.JavaFrameworks;
 import dev.wsguard.java.frameworks.JavaRecognizer;
+import dev.wsguard.java.unit.Budget;
 import dev.wsguard.java.unit.ImportCandidates;
 import dev.wsguard.java.unit.JavaUnit;
 import java.io.IOException;
@@ -37,6 +38,14 @@ import java.util.regex.Pattern;
 final class JavaWorker implements FrontEnd.Worker {
   static final String PARSE_ERROR = "parse-error";
   static final String CONFIG_ERROR = "config-error";
+  static final String ANALYSIS_BUDGET = "analysis-budget";
+
+  /**
+   * The largest Java file parsed, in bytes; {@code -Dwsguard.javaMaxFileBytes=N} changes it. A JavaParser tree takes
+   * about 120 times its source in heap (a 2.8 MB generated file: 336 MB), and each worker thread holds one, so a
+   * larger file is only prefiltered: it matched a trigger word, and nothing in it is checked.
+   */
+  static final long MAX_FILE_BYTES = Long.getLong("wsguard.javaMaxFileBytes", 1L << 20);
 
   /** The engine's own byte automaton over the trigger words: tells a file that matters by itself from an import. */
   private static final Prefilter TRIGGERS = new Prefilter(JavaFrontEnd.TRIGGER_WORDS);
@@ -51,6 +60,18 @@ final class JavaWorker implements FrontEnd.Worker {
 
   private final JavaParser parser =
       new JavaParser(new ParserConfiguration().setLanguageLevel(LANGUAGE_LEVEL));
+  private final long budgetSeconds;
+  private final long maxFileBytes;
+
+  JavaWorker() {
+    this(Budget.DEFAULT_SECONDS, MAX_FILE_BYTES);
+  }
+
+  /** A worker with its own limits, for tests. */
+  JavaWorker(long budgetSeconds, long maxFileBytes) {
+    this.budgetSeconds = budgetSeconds;
+    this.maxFileBytes = maxFileBytes;
+  }
 
   @Override
   public FileAnalysis analyze(SourceFile file) {
@@ -60,6 +81,25 @@ final class JavaWorker implements FrontEnd.Worker {
     if (file.path().endsWith(".xml")) {
       return descriptor(file);
     }
+    if (file.content().length > maxFileBytes) {
+      return new JavaFileAnalysis(file.path(), List.of(new Notification(ANALYSIS_BUDGET, Level.WARNING, file.path(),
+          0, "the file is " + file.content().length / 1024 + " KiB, more than the " + maxFileBytes / 1024
+              + " KiB the Java front end parses (-Dwsguard.javaMaxFileBytes); it was only prefiltered and nothing "
+              + "in it was checked")));
+    }
+    try {
+      Budget.start(budgetSeconds);
+      return recognize(file);
+    } catch (Budget.Exceeded e) {
+      return new JavaFileAnalysis(file.path(), List.of(new Notification(ANALYSIS_BUDGET, Level.WARNING, file.path(),
+          0, "the analysis of this file stopped after " + budgetSeconds + " s (too large to analyse in "
+              + "time); nothing in it was checked")));
+    } finally {
+      Budget.clear();
+    }
+  }
+
+  private FileAnalysis recognize(SourceFile file) {
     Parsed parsed = parse(file);
     if (parsed.unit() == null) {
       return new JavaFileAnalysis(file.path(), parsed.notifications());
@@ -70,8 +110,11 @@ final class JavaWorker implements FrontEnd.Worker {
     List<Notification> notifications = new ArrayList<>(parsed.notifications());
     List<JavaFact> facts = new ArrayList<>();
     for (JavaRecognizer recognizer : JavaFrameworks.recognizers()) {
+      Budget.check();
       try {
         recognizer.recognize(unit, facts::add);
+      } catch (Budget.Exceeded e) {
+        throw e;
       } catch (RuntimeException | StackOverflowError e) {
         notifications.add(new Notification(NotificationIds.INTERNAL_ERROR, Level.WARNING, file.path(), 0,
             recognizer.getClass().getSimpleName() + " failed on this file: " + e));
@@ -120,14 +163,16 @@ final class JavaWorker implements FrontEnd.Worker {
     // a UTF-8 byte order mark stays: JavaParser skips it, and the tree's positions keep counting it like the file
     String code = new String(file.content(), StandardCharsets.UTF_8);
     ParseResult<CompilationUnit> result;
+    BudgetedReader input = new BudgetedReader(code);
     try {
-      result = parser.parse(code);
+      result = parser.parse(input);
     } catch (RuntimeException | StackOverflowError e) {
       // the parser recurses once per nesting level, so absurdly nested generated code can exhaust the stack; the
       // scan must go on with the other files either way
       return new Parsed(null, List.of(new Notification(PARSE_ERROR, Level.WARNING,
           file.path(), 0, "the Java parser failed: " + e.getClass().getSimpleName())));
     }
+    input.rethrow();
     List<Notification> notifications = new ArrayList<>();
     for (Problem problem : result.getProblems()) {
       notifications.add(new Notification(PARSE_ERROR, Level.WARNING, file.path(), line(problem),
@@ -172,6 +217,45 @@ final class JavaWorker implements FrontEnd.Worker {
     }
     int expected = text.indexOf(EXPECTED_ONE_OF);
     return expected >= 0 ? text.substring(0, expected) : text;
+  }
+
+  /**
+   * The source as the parser reads it, checking the file's budget at each buffer the lexer fills: parsing time grows
+   * with the text read, so this bounds a parse that would outlast the budget. A spent budget ends the input, since
+   * the lexer does not survive an exception from its reader; {@link #rethrow()} then reports it.
+   */
+  private static final class BudgetedReader extends java.io.Reader {
+    private final java.io.StringReader source;
+    private Budget.Exceeded exceeded;
+
+    BudgetedReader(String code) {
+      this.source = new java.io.StringReader(code);
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      if (exceeded != null) {
+        return -1;
+      }
+      try {
+        Budget.check();
+      } catch (Budget.Exceeded e) {
+        exceeded = e;
+        return -1;
+      }
+      return source.read(buffer, offset, length);
+    }
+
+    void rethrow() {
+      if (exceeded != null) {
+        throw exceeded;
+      }
+    }
+
+    @Override
+    public void close() {
+      source.close();
+    }
   }
 
   @Override

@@ -34,14 +34,15 @@ class JavaFrontEndTest {
   void triggersOnEveryWebSocketAndJwtPackage() {
     List<String> words = frontEnd.triggerWords();
     for (String api : List.of("javax.websocket", "jakarta.websocket", "org.springframework.web.socket",
-        "org.springframework.messaging", "org.springframework.security", "org.java_websocket",
+        "org.springframework.messaging", "org.springframework.security", "org.springframework.web.reactive.socket",
+        "org.springframework.web.reactive.handler", "org.java_websocket",
         "io.netty.handler.codec.http.websocketx",
         "io.quarkus.websockets", "io.micronaut.websocket", "io.jsonwebtoken", "com.auth0.jwt",
         "com.nimbusds.jwt", "com.nimbusds.jose",
         "Base64.getUrlDecoder", "Base64.getDecoder")) {
       assertTrue(words.contains(api), api);
     }
-    assertEquals(15, words.size());
+    assertEquals(17, words.size());
   }
 
   @Test

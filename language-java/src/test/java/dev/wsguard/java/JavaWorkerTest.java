@@ -159,4 +159,41 @@ class JavaWorkerTest {
   private JavaFileAnalysis analyze(String path, String code) {
     return (JavaFileAnalysis) worker.analyze(new SourceFile(path, code.getBytes(StandardCharsets.UTF_8)));
   }
+
+  private static final String HANDLER = """
+      package demo;
+      import org.springframework.web.socket.TextMessage;
+      import org.springframework.web.socket.WebSocketSession;
+      import org.springframework.web.socket.handler.TextWebSocketHandler;
+      class Echo extends TextWebSocketHandler {
+        @Override
+        protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+          session.sendMessage(message);
+        }
+      }
+      """;
+
+  @Test
+  void aFileOverTheSizeLimitIsOnlyPrefiltered() {
+    JavaWorker small = new JavaWorker(15, HANDLER.length() - 1);
+    JavaFileAnalysis analysis = (JavaFileAnalysis) small.analyze(
+        new SourceFile("src/Echo.java", HANDLER.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(List.of(), analysis.facts());
+    assertEquals(List.of("analysis-budget"), analysis.notifications().stream().map(Notification::id).toList());
+    assertTrue(analysis.notifications().get(0).message().contains("only prefiltered"));
+  }
+
+  @Test
+  void aSpentBudgetStopsTheFileAndTheNextFileIsAnalysed() {
+    JavaWorker none = new JavaWorker(0, JavaWorker.MAX_FILE_BYTES);
+    JavaFileAnalysis stopped = (JavaFileAnalysis) none.analyze(
+        new SourceFile("src/Echo.java", HANDLER.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(List.of(), stopped.facts());
+    assertEquals(List.of("analysis-budget"), stopped.notifications().stream().map(Notification::id).toList());
+    // the budget belongs to one file: the same thread's next file is analysed in full
+    JavaFileAnalysis next = (JavaFileAnalysis) worker.analyze(
+        new SourceFile("src/Echo.java", HANDLER.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(List.of(), next.notifications());
+    assertTrue(!next.facts().isEmpty());
+  }
 }

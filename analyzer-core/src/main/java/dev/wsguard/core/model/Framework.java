@@ -12,6 +12,7 @@ public enum Framework {
   JAKARTA("jakarta", Language.JAVA),
   SPRING_WS("spring-ws", Language.JAVA),
   SPRING_STOMP("spring-stomp", Language.JAVA),
+  SPRING_WEBFLUX("spring-webflux", Language.JAVA),
   JAVA_WEBSOCKET("java-websocket", Language.JAVA),
   NETTY("netty", Language.JAVA),
   QUARKUS("quarkus", Language.JAVA),

@@ -1,5 +1,6 @@
 package dev.wsguard.java.analysis;
 
+import dev.wsguard.java.unit.Budget;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -184,6 +185,7 @@ public final class Code {
   }
 
   public static Optional<VariableSite> declaration(NameExpr name) {
+    Budget.check();
     String id = name.getNameAsString();
     for (Node n = name.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof BlockStmt block) {

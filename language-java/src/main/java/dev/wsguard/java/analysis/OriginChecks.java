@@ -62,8 +62,10 @@ public final class OriginChecks {
    */
   public static Optional<OriginPolicy> inGate(JavaUnit unit, CallableDeclaration<?> method, RejectVocabulary v) {
     for (MethodCallExpr read : method.findAll(MethodCallExpr.class)) {
-      if (read.getArguments().isEmpty()
-          || !read.getArgument(0).toString().toLowerCase(Locale.ROOT).replace("\"", "").endsWith("origin")) {
+      // Spring's HttpHeaders.getOrigin() reads the header without naming it
+      boolean originGetter = read.getNameAsString().equals("getOrigin") && read.getArguments().isEmpty();
+      if (!originGetter && (read.getArguments().isEmpty()
+          || !read.getArgument(0).toString().toLowerCase(Locale.ROOT).replace("\"", "").endsWith("origin"))) {
         continue;
       }
       String name = Code.storedIn(read).orElse("");

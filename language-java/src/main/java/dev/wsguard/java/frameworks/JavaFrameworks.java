@@ -23,6 +23,8 @@ import dev.wsguard.java.frameworks.spring.SpringFixes;
 import dev.wsguard.java.frameworks.spring.SpringLinker;
 import dev.wsguard.java.frameworks.spring.SpringRecognizer;
 import dev.wsguard.java.frameworks.spring.SummaryRecognizer;
+import dev.wsguard.java.frameworks.spring.WebFluxLinker;
+import dev.wsguard.java.frameworks.spring.WebFluxRecognizer;
 import dev.wsguard.java.frameworks.tokens.TokenFixes;
 import dev.wsguard.java.frameworks.tokens.TokenRecognizer;
 import java.util.EnumMap;
@@ -35,13 +37,14 @@ public final class JavaFrameworks {
 
   public static List<JavaRecognizer> recognizers() {
     return List.of(new ProjectFacts(), new SummaryRecognizer(), new TokenRecognizer(), new JakartaRecognizer(),
-        new JavaWebSocketRecognizer(), new NettyRecognizer(), new SpringRecognizer(), new QuarkusRecognizer(),
+        new JavaWebSocketRecognizer(), new NettyRecognizer(), new SpringRecognizer(), new WebFluxRecognizer(),
+        new QuarkusRecognizer(),
         new MicronautRecognizer());
   }
 
   public static List<FrameworkLinker> linkers() {
     return List.of(new JakartaLinker(), new JavaWebSocketLinker(), new NettyLinker(), new SpringLinker(),
-        new QuarkusLinker(), new MicronautLinker());
+        new WebFluxLinker(), new QuarkusLinker(), new MicronautLinker());
   }
 
   public static List<DescriptorReader> descriptorReaders() {

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Matches request paths and message destinations against Spring's path patterns as AntPathMatcher and PathPattern
  * read them: {@code **} spans any number of segments (also none, so {@code /ws/**} matches {@code /ws}), {@code *}
- * and {@code {var}} stay inside one segment, {@code ?} is one character.
+ * and {@code {var}} stay inside one segment, {@code ?} is one character; PathPattern's {@code {*var}} (WebFlux
+ * {@code pathMatchers}) spans the rest of the path like {@code **}.
  */
 public final class AntPaths {
   private AntPaths() {}
@@ -31,7 +32,8 @@ public final class AntPaths {
       return s == path.size();
     }
     String seg = pattern.get(p);
-    if (seg.equals("**")) {
+    // PathPattern's {*name} captures the rest of the path, none of it included, as ** does
+    if (seg.equals("**") || seg.startsWith("{*") && seg.endsWith("}")) {
       for (int skip = s; skip <= path.size(); skip++) {
         if (match(pattern, p + 1, path, skip)) {
           return true;

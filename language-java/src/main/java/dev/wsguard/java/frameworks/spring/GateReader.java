@@ -1,5 +1,6 @@
 package dev.wsguard.java.frameworks.spring;
 
+import dev.wsguard.java.unit.Budget;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -224,6 +225,7 @@ public final class GateReader {
 
   /** The checks an expression depends on: its own calls, and the initialisers of the locals it names. */
   private static void collect(Expression e, Node body, JavaUnit unit, Set<Check> out, Set<Node> seen, int hops) {
+    Budget.check();
     if (hops > MAX_HOPS || !seen.add(e)) {
       return;
     }

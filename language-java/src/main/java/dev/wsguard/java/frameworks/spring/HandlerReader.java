@@ -1,5 +1,6 @@
 package dev.wsguard.java.frameworks.spring;
 
+import dev.wsguard.java.unit.Budget;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -56,11 +57,21 @@ public final class HandlerReader {
    */
   public static List<MessageHandler> read(MethodDeclaration method, MessageScope scope, JavaUnit unit,
       SourceLocation annotated) {
-    List<MessageHandler> out = new ArrayList<>();
     if (method.getBody().isEmpty()) {
-      return out;
+      return new ArrayList<>();
     }
-    Node body = method.getBody().get();
+    return read(method, method.getBody().get(), unit.head(method.getName()), scope, unit, annotated);
+  }
+
+  /**
+   * The handlers of one part of a method: a reactive pipeline's lambda ({@code receive().flatMap(m -> ...)}), or
+   * the whole body.
+   *
+   * @param at where a handler that dispatches on no message type is reported
+   */
+  public static List<MessageHandler> read(MethodDeclaration method, Node body, SourceLocation at,
+      MessageScope scope, JavaUnit unit, SourceLocation annotated) {
+    List<MessageHandler> out = new ArrayList<>();
     for (SwitchEntry entry : body.findAll(SwitchEntry.class)) {
       Node selector = selector(entry);
       if (selector == null || !scope.mentions(selector) || entry.getLabels().isEmpty()) {
@@ -77,7 +88,7 @@ public final class HandlerReader {
       }
     }
     if (out.isEmpty()) {
-      out.add(part(null, unit.head(method.getName()), body, method, scope, unit, annotated));
+      out.add(part(null, at, body, method, scope, unit, annotated));
     }
     return out;
   }
@@ -148,6 +159,7 @@ public final class HandlerReader {
 
   /** The first call that writes, deletes or administers through a store or service, following own helpers. */
   static Optional<MethodCallExpr> privileged(Node code, JavaUnit unit, int depth) {
+    Budget.check();
     for (MethodCallExpr call : code.findAll(MethodCallExpr.class)) {
       List<String> words = JavaCode.words(call.getNameAsString());
       if (words.isEmpty()) {

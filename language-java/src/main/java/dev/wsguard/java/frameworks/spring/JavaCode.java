@@ -1,5 +1,6 @@
 package dev.wsguard.java.frameworks.spring;
 
+import dev.wsguard.java.unit.Budget;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -101,6 +102,7 @@ public final class JavaCode {
 
   /** A variable's written type: a local, a lambda or method parameter, or a field of an enclosing class. */
   public static Optional<String> declaredType(String name, Node usedAt) {
+    Budget.check();
     for (Node n = usedAt; n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof BlockStmt block) {
         for (Statement s : block.getStatements()) {
@@ -142,6 +144,7 @@ public final class JavaCode {
 
   /** The field of the enclosing class a name or {@code this.name} refers to, when it is one. */
   public static Optional<VariableDeclarator> field(Expression e) {
+    Budget.check();
     String name;
     if (e instanceof NameExpr n) {
       name = n.getNameAsString();

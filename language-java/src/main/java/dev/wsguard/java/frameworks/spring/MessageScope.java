@@ -1,5 +1,6 @@
 package dev.wsguard.java.frameworks.spring;
 
+import dev.wsguard.java.unit.Budget;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -118,10 +119,20 @@ public final class MessageScope {
   }
 
   private Set<String> compute(CallableDeclaration<?> method) {
+    Budget.check();
     Set<String> names = new HashSet<>();
     for (Parameter p : method.getParameters()) {
       if (messageParameter.test(p)) {
         names.add(p.getNameAsString());
+      }
+    }
+    // reactive handlers receive messages as lambda parameters: session.receive().map(m -> ...)
+    for (com.github.javaparser.ast.expr.LambdaExpr lambda
+        : method.findAll(com.github.javaparser.ast.expr.LambdaExpr.class)) {
+      for (Parameter p : lambda.getParameters()) {
+        if (messageParameter.test(p)) {
+          names.add(p.getNameAsString());
+        }
       }
     }
     derivedByMethod.put(method, names); // visible to the nested derived() calls below

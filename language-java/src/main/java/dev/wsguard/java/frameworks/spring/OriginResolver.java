@@ -30,11 +30,16 @@ final class OriginResolver {
           : new OriginPolicy(OriginPolicy.Kind.ANY, null,
               "a WebSocketHttpRequestHandler wired directly checks no Origin");
     }
+    return policy(r.origins(), r.originAt(), r.declaration().path());
+  }
+
+  /** The policy of a list of allowed origins set at {@code originAt}, resolved near the file {@code near}. */
+  OriginPolicy policy(List<OriginArg> origins, dev.wsguard.core.model.SourceLocation originAt, String near) {
     List<String> values = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     String where = null;
-    for (OriginArg a : r.origins()) {
-      Optional<List<String>> resolved = resolve(a, r.declaration().path());
+    for (OriginArg a : origins) {
+      Optional<List<String>> resolved = resolve(a, near);
       if (resolved.isEmpty()) {
         unknown.add(a.value());
         continue;
@@ -47,17 +52,17 @@ final class OriginResolver {
     if (values.stream().anyMatch(OriginResolver::anyOrigin)) {
       String detail = where == null ? "the allowed origins include \"*\": every Origin is accepted"
           : "the allowed origins (" + where + ") resolve to \"*\": every Origin is accepted";
-      return new OriginPolicy(OriginPolicy.Kind.ANY, r.originAt(), detail);
+      return new OriginPolicy(OriginPolicy.Kind.ANY, originAt, detail);
     }
     if (!unknown.isEmpty()) {
-      return new OriginPolicy(OriginPolicy.Kind.UNKNOWN, r.originAt(),
+      return new OriginPolicy(OriginPolicy.Kind.UNKNOWN, originAt,
           "the allowed origins come from " + String.join(", ", unknown) + ", which wsguard could not resolve");
     }
     if (values.isEmpty()) {
-      return new OriginPolicy(OriginPolicy.Kind.SAME_ORIGIN_DEFAULT, r.originAt(),
+      return new OriginPolicy(OriginPolicy.Kind.SAME_ORIGIN_DEFAULT, originAt,
           "the allowed origins resolve to an empty list, so Spring accepts only same-origin handshakes");
     }
-    return new OriginPolicy(OriginPolicy.Kind.ALLOW_LIST, r.originAt(),
+    return new OriginPolicy(OriginPolicy.Kind.ALLOW_LIST, originAt,
         "only these origins are accepted: " + String.join(", ", values));
   }
 

@@ -1,5 +1,6 @@
 package dev.wsguard.java.frameworks.spring;
 
+import dev.wsguard.java.unit.Budget;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -141,6 +142,7 @@ public final class Payloads {
   }
 
   private Kind name(NameExpr n, int depth) {
+    Budget.check();
     String name = n.getNameAsString();
     Optional<Node> declaration = declaration(n);
     if (declaration.isPresent() && declaration.get() instanceof VariableDeclarator v
@@ -207,7 +209,9 @@ public final class Payloads {
     List<String> words = JavaCode.words(name);
     boolean reads = !words.isEmpty() && READ_VERBS.contains(words.get(0));
     if (reads && call.getScope().isPresent()) {
-      List<String> receiverWords = JavaCode.words(call.getScope().get().toString());
+      List<String> receiverWords = new java.util.ArrayList<>(JavaCode.words(call.getScope().get().toString()));
+      // the receiver's declared type names the store when its variable does not: UserRepository users
+      JavaCode.receiverType(call).ifPresent(t -> receiverWords.addAll(JavaCode.words(t.replaceAll("<.*", ""))));
       if (receiverWords.stream().anyMatch(STORE_WORDS::contains)) {
         // records read from a store are query results, unless they are a public feed or an aggregate
         return words.stream().anyMatch(PUBLIC_RECORDS::contains) || receiverWords.stream()
@@ -241,6 +245,11 @@ public final class Payloads {
       k = k.max(v);
     }
     return k;
+  }
+
+  /** What a name says its value holds (a feed called {@code prices}); UNKNOWN when it says nothing. */
+  public static Provenance named(String name) {
+    return byName(name, Kind.UNKNOWN).provenance();
   }
 
   private static Kind byName(String name, Kind otherwise) {

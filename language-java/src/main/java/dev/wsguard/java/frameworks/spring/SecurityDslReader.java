@@ -95,7 +95,9 @@ final class SecurityDslReader {
         if (type != null) {
           filters.add(type);
         }
-      } else if (name.equals("sessionCreationPolicy") && c.toString().contains("STATELESS")) {
+      } else if (name.equals("sessionCreationPolicy") && c.toString().contains("STATELESS")
+          || name.equals("securityContextRepository") && c.toString().contains("NoOpServerSecurityContextRepository")) {
+        // WebFlux keeps the security context in the WebSession unless the no-op repository is set
         stateless = true;
       }
     }

@@ -145,12 +145,18 @@ public final class SpringLinker implements FrameworkLinker {
   /** Spring Security's decision for every path of the endpoint; some paths uncovered gives SOME_PATHS. */
   private static Optional<SecurityRules.Decision> securityGuard(Registration r, SecurityRules security,
       List<String> unknowns) {
-    if (r.paths().isEmpty()) {
+    return securityGuard(r.paths(), security, unknowns);
+  }
+
+  /** Spring Security's decision for every one of the paths; shared with WebFlux endpoints. */
+  static Optional<SecurityRules.Decision> securityGuard(List<String> paths, SecurityRules security,
+      List<String> unknowns) {
+    if (paths.isEmpty()) {
       return Optional.empty();
     }
     List<SecurityRules.Decision> decisions = new ArrayList<>();
     List<String> uncovered = new ArrayList<>();
-    for (String path : r.paths()) {
+    for (String path : paths) {
       Optional<SecurityRules.Decision> d = security.decide(path);
       if (d.isPresent()) {
         decisions.add(d.get());

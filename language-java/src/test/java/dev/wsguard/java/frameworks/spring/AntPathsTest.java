@@ -23,4 +23,12 @@ class AntPathsTest {
     assertTrue(AntPaths.matches("/app/rooms/{id}.delete", "/app/rooms/{roomId}.delete"));
     assertTrue(AntPaths.matches("/app/desk/**", "/app/desk/cancel"));
   }
+
+  @Test
+  void pathPatternCaptureSpansTheRestOfThePath() {
+    assertTrue(AntPaths.matches("/admin/{*path}", "/admin"));
+    assertTrue(AntPaths.matches("/admin/{*path}", "/admin/console/live"));
+    assertFalse(AntPaths.matches("/admin/{*path}", "/administrator"));
+    assertFalse(AntPaths.matches("/admin/{path}", "/admin/console/live"));
+  }
 }

@@ -1,0 +1,4 @@
+package org.springframework.security.web.server;
+
+public interface SecurityWebFilterChain {
+}

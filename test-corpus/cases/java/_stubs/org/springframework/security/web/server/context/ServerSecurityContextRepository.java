@@ -1,0 +1,4 @@
+package org.springframework.security.web.server.context;
+
+public interface ServerSecurityContextRepository {
+}

@@ -1,0 +1,5 @@
+package org.springframework.web.cors.reactive;
+
+public class CorsWebFilter {
+  public CorsWebFilter(CorsConfigurationSource configSource) {}
+}

@@ -1,0 +1,4 @@
+package org.springframework.web.reactive.socket.server;
+
+public interface RequestUpgradeStrategy {
+}

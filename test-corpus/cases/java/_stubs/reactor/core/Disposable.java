@@ -1,0 +1,5 @@
+package reactor.core;
+
+public interface Disposable {
+  void dispose();
+}

@@ -1,0 +1,5 @@
+package reactor.core.publisher;
+
+public enum SignalType {
+  ON_COMPLETE, ON_ERROR, CANCEL
+}
