@@ -37,7 +37,6 @@ class DeviceTelemetryHandler implements WebSocketHandler {
         if (auth == null || !auth.startsWith("Bearer ")) {
             return session.close(CloseStatus.POLICY_VIOLATION);
         }
-        // expect-no-fix: unverified-token -- wsguard has no patch writer for token uses in Java files yet
         DecodedJWT jwt = JWT.decode(auth.substring(7)); // expect: unverified-token
         String deviceId = jwt.getSubject();
         return session.receive()

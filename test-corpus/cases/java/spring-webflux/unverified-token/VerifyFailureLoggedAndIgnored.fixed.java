@@ -1,0 +1,48 @@
+package com.acme.webflux.board;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Mono;
+
+@Configuration
+class BoardRoutes {
+    @Bean
+    HandlerMapping boardMapping(BoardHandler board) {
+        // expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for spring-webflux endpoints yet
+        // expect: missing-upgrade-auth -- a failed verification is logged and the session goes on
+        // expect-no-fix: missing-origin-check -- wsguard has no patch writer for spring-webflux endpoints yet
+        // expect: missing-origin-check
+        return new SimpleUrlHandlerMapping(Map.of("/board", board), 0);
+    }
+}
+
+class BoardHandler implements WebSocketHandler {
+    private static final Logger LOG = Logger.getLogger(BoardHandler.class.getName());
+    private final JWTVerifier verifier = JWT.require(Algorithm.HMAC256(System.getenv("BOARD_SECRET"))).build();
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        String token = session.getHandshakeInfo().getHeaders().getFirst("X-Board-Token");
+        if (token == null) {
+            return session.close(CloseStatus.POLICY_VIOLATION);
+        }
+        try {
+            verifier.verify(token); // expect: unverified-token
+        } catch (JWTVerificationException e) {
+            LOG.warning("board token rejected: " + e.getMessage());
+            throw new SecurityException("token verification failed", e);
+        }
+        return session.send(session.receive().map(m -> session.textMessage("ack")));
+    }
+}
