@@ -48,13 +48,30 @@ public final class JavaLinker {
     for (JavaFileAnalysis file : ours) {
       List<TokenUse> uses = new ArrayList<>(out.tokenUsesOf(file.path()));
       for (JavaFact fact : file.facts()) {
-        if (fact instanceof TokenUseFact t && !out.hasTokenUse(t.use())) {
-          uses.add(t.use());
+        if (fact instanceof TokenUseFact t) {
+          merge(uses, t.use());
         }
       }
       facts.add(new FileFacts(file.path(), Language.JAVA, out.endpointsOf(file.path()), uses,
           verifiers.getOrDefault(file.path(), List.of())));
     }
     return facts;
+  }
+
+  /**
+   * Adds the token recogniser's reading of a call, unless a framework linker read the same call (it knows the
+   * endpoint whose handshake the call is on): then one use stands, placed at the call as the recogniser places it,
+   * where findings point and the token patch finds the call.
+   */
+  private static void merge(List<TokenUse> uses, TokenUse call) {
+    for (int i = 0; i < uses.size(); i++) {
+      TokenUse u = uses.get(i);
+      if (LinkOutput.sameCall(u, call)) {
+        uses.set(i, new TokenUse(call.location(), u.library(), u.signatureChecked(), u.resultTrusted(),
+            u.failureSwallowed(), u.swallowedAt(), u.endpointDeclaration()));
+        return;
+      }
+    }
+    uses.add(call);
   }
 }

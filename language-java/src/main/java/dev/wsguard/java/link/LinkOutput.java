@@ -19,7 +19,7 @@ public final class LinkOutput {
   /** A token use, replacing the file's unlinked fact of the same location (a linker that names its endpoint). */
   public void tokenUse(TokenUse use) {
     List<TokenUse> uses = tokenUses.computeIfAbsent(use.location().path(), k -> new ArrayList<>());
-    uses.removeIf(u -> u.location().equals(use.location()));
+    uses.removeIf(u -> sameCall(u, use));
     uses.add(use);
   }
 
@@ -31,8 +31,12 @@ public final class LinkOutput {
     return tokenUses.getOrDefault(path, List.of());
   }
 
-  boolean hasTokenUse(TokenUse use) {
-    return tokenUses.getOrDefault(use.location().path(), List.of()).stream()
-        .anyMatch(u -> u.location().equals(use.location()));
+  /**
+   * Two readings of one call: a framework linker places the use at the method's name ({@code decode}), the token
+   * recogniser at the call ({@code JWT.decode(...)}); their spans overlap, and one finding is what the user needs.
+   */
+  static boolean sameCall(TokenUse a, TokenUse b) {
+    return a.location().path().equals(b.location().path())
+        && a.location().startByte() < b.location().endByte() && b.location().startByte() < a.location().endByte();
   }
 }
