@@ -7,12 +7,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A unified diff of one file's patch, built from the edits themselves: each hunk shows the whole lines an edit (or a
- * run of nearby edits) touches, before and after, with three lines of context. Knowing the edits, no line matching
- * is needed, and the diff shows exactly what {@link Patches#apply} writes.
+ * A unified diff of one file's patch, built from the edits themselves: each hunk covers the whole lines an edit (or a
+ * run of nearby edits) touches, with three lines of context, and within them shows the lines the patch keeps as
+ * context and the others as removed and added. The diff shows exactly what {@link Patches#apply} writes.
  */
 public final class UnifiedDiff {
   private static final int CONTEXT = 3;
+  /** Beyond this many line pairs a hunk shows its lines removed and added, without matching them. */
+  private static final long MAX_TABLE = 4_000_000L;
 
   private UnifiedDiff() {}
 
@@ -67,12 +69,50 @@ public final class UnifiedDiff {
       out.append("@@ -").append(oldStart).append(',').append(oldCount)
           .append(" +").append(oldStart + delta).append(',').append(newCount).append(" @@\n");
       lead.forEach(l -> out.append(' ').append(l).append('\n'));
-      before.forEach(l -> out.append('-').append(l).append('\n'));
-      after.forEach(l -> out.append('+').append(l).append('\n'));
+      appendChanges(out, before, after);
       trail.forEach(l -> out.append(' ').append(l).append('\n'));
       delta += after.size() - before.size();
     }
     return out.toString();
+  }
+
+  /**
+   * The touched lines before and after, the lines they keep in common shown as context (a longest common
+   * subsequence), so that an insertion inside a line's run shows as that insertion and not as the run rewritten.
+   */
+  private static void appendChanges(StringBuilder out, List<String> before, List<String> after) {
+    int n = before.size();
+    int m = after.size();
+    if ((long) n * m > MAX_TABLE) {
+      before.forEach(l -> out.append('-').append(l).append('\n'));
+      after.forEach(l -> out.append('+').append(l).append('\n'));
+      return;
+    }
+    // common[i][j]: the longest common subsequence of before[i..] and after[j..]
+    int[][] common = new int[n + 1][m + 1];
+    for (int i = n - 1; i >= 0; i--) {
+      for (int j = m - 1; j >= 0; j--) {
+        common[i][j] = before.get(i).equals(after.get(j))
+            ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+      }
+    }
+    int i = 0;
+    int j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && before.get(i).equals(after.get(j))) {
+        out.append(' ').append(before.get(i++)).append('\n');
+        j++;
+      } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
+        // within a change, removals come before additions, as diff prints them
+        if (i < n && common[i + 1][j] == common[i][j]) {
+          out.append('-').append(before.get(i++)).append('\n');
+        } else {
+          out.append('+').append(after.get(j++)).append('\n');
+        }
+      } else {
+        out.append('-').append(before.get(i++)).append('\n');
+      }
+    }
   }
 
   private static int[] lineStarts(byte[] content) {

@@ -64,9 +64,8 @@ class PatchesTest {
         +++ b/a.js
         @@ -1,5 +1,6 @@
          line1
-        -line2
         +inserted
-        +line2
+         line2
          line3
          line4
          line5
@@ -79,6 +78,27 @@ class PatchesTest {
          line16
          line17
          line18
+        """, diff);
+  }
+
+  @Test
+  void unifiedDiffShowsTheLinesAnEditKeepsAsContext() {
+    String text = "a\nb\nc\nd\n";
+    byte[] original = text.getBytes(StandardCharsets.UTF_8);
+    // one edit rewriting b..c that keeps c: only b's replacement shows as a change
+    int b = text.indexOf('b');
+    int d = text.indexOf('d');
+    String diff = UnifiedDiff.of("x.js", original, List.of(edit(b, d, "B1\nB2\nc\n")));
+    assertEquals("""
+        --- a/x.js
+        +++ b/x.js
+        @@ -1,4 +1,5 @@
+         a
+        -b
+        +B1
+        +B2
+         c
+         d
         """, diff);
   }
 }
