@@ -4,10 +4,13 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -17,13 +20,20 @@ import reactor.core.publisher.Mono;
 
 @Configuration
 class BoardRoutes {
+    // the origins of the app's own pages, comma-separated; empty refuses every cross-origin handshake
+    @Value("${app.websocket.allowed-origins:}")
+    private String[] allowedOrigins;
+
     @Bean
     HandlerMapping boardMapping(BoardHandler board) {
-        // expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for spring-webflux endpoints yet
+        // expect-no-fix: missing-upgrade-auth -- handle() verifies the token already: the unverified-token patch makes a failed verification end the session
         // expect: missing-upgrade-auth -- a failed verification is logged and the session goes on
-        // expect-no-fix: missing-origin-check -- wsguard has no patch writer for spring-webflux endpoints yet
         // expect: missing-origin-check
-        return new SimpleUrlHandlerMapping(Map.of("/board", board), 0);
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/board", board), 0);
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(List.of(allowedOrigins));
+        mapping.setCorsConfigurations(Map.of("/board", cors));
+        return mapping;
     }
 }
 
