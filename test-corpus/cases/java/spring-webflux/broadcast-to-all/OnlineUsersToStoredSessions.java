@@ -18,9 +18,7 @@ class PresenceConfig {
     @Bean
     HandlerMapping presenceMapping(UserRepository users) {
         SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping();
-        // expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for spring-webflux endpoints yet
         // expect: missing-upgrade-auth
-        // expect-no-fix: missing-origin-check -- wsguard has no patch writer for spring-webflux endpoints yet
         // expect: missing-origin-check
         mapping.setUrlMap(Map.of("/presence", new PresenceHandler(users)));
         return mapping;
@@ -53,7 +51,7 @@ class PresenceHandler implements WebSocketHandler {
             return;
         }
         for (WebSocketSession s : SESSIONS) {
-            // expect-no-fix: broadcast-to-all -- wsguard has no patch writer for spring-webflux endpoints yet
+            // expect-no-fix: broadcast-to-all -- a WebFlux broadcast has no per-user send to narrow it to: who should receive it is the app's decision
             s.send(Mono.just(s.textMessage(json))).subscribe(); // expect: broadcast-to-all
         }
     }

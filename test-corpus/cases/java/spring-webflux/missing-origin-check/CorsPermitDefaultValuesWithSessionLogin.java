@@ -31,7 +31,7 @@ class SupportChatConfig {
     @Bean
     HandlerMapping supportMapping(SupportChatHandler handler) {
         CorsConfiguration cors = new CorsConfiguration();
-        // expect-no-fix: missing-origin-check -- wsguard has no patch writer for spring-webflux endpoints yet
+        // expect-no-fix: missing-origin-check -- the mapping has a CORS configuration: its permit-all defaults are replaced where they are written, by the app's origins
         // expect: missing-origin-check -- applyPermitDefaultValues allows every origin, and the login is a cookie
         cors.applyPermitDefaultValues();
         SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/support/chat", handler), -1); // ok: missing-upgrade-auth

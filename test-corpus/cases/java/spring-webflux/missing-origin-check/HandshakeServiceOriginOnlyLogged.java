@@ -27,7 +27,6 @@ class KioskConfig {
 
     @Bean
     HandlerMapping kioskMapping(KioskHandler handler) {
-        // expect-no-fix: missing-origin-check -- wsguard has no patch writer for spring-webflux endpoints yet
         // expect: missing-origin-check -- the service only logs the Origin: HTTP Basic credentials ride along
         return new SimpleUrlHandlerMapping(Map.of("/kiosk/feed", handler), -1); // ok: missing-upgrade-auth
     }

@@ -19,9 +19,7 @@ class ChatSocketConfig {
 
     @Bean
     public HandlerMapping chatMapping() {
-        // expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for spring-webflux endpoints yet
         // expect: missing-upgrade-auth
-        // expect-no-fix: missing-origin-check -- wsguard has no patch writer for spring-webflux endpoints yet
         // expect: missing-origin-check -- no authentication, so any page can reach it through a visitor's browser
         return new SimpleUrlHandlerMapping(Map.of("/ws/chat", chatHandler()), -1);
     }
@@ -31,7 +29,7 @@ class ChatSocketConfig {
         return session -> {
             Mono<Void> input = session.receive()
                 .map(WebSocketMessage::getPayloadAsText)
-                // expect-no-fix: broadcast-to-all -- wsguard has no patch writer for spring-webflux endpoints yet
+                // expect-no-fix: broadcast-to-all -- a WebFlux broadcast has no per-user send to narrow it to: who should receive it is the app's decision
                 // expect: broadcast-to-all -- an anonymous relay: anyone connects, reads and pushes to all
                 .doOnNext(text -> chatSink.tryEmitNext(text))
                 .then();

@@ -3,9 +3,12 @@ package com.acme.webflux.devices;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -15,13 +18,20 @@ import reactor.core.publisher.Mono;
 
 @Configuration
 class DeviceRoutes {
+    // the origins of the app's own pages, comma-separated; empty refuses every cross-origin handshake
+    @Value("${app.websocket.allowed-origins:}")
+    private String[] allowedOrigins;
+
     @Bean
     HandlerMapping deviceMapping(DeviceTelemetryHandler handler) {
-        // expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for spring-webflux endpoints yet
+        // expect-no-fix: missing-upgrade-auth -- handle() checks the bearer token already: the unverified-token patch makes it verify
         // expect: missing-upgrade-auth -- the bearer token is decoded, never verified
-        // expect-no-fix: missing-origin-check -- wsguard has no patch writer for spring-webflux endpoints yet
         // expect: missing-origin-check -- nothing verified: the rule treats it as unauthenticated
-        return new SimpleUrlHandlerMapping(Map.of("/devices/telemetry", handler), 0);
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/devices/telemetry", handler), 0);
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(List.of(allowedOrigins));
+        mapping.setCorsConfigurations(Map.of("/devices/telemetry", cors));
+        return mapping;
     }
 }
 

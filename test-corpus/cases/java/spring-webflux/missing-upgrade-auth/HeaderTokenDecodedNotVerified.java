@@ -16,9 +16,8 @@ import reactor.core.publisher.Mono;
 class DeviceRoutes {
     @Bean
     HandlerMapping deviceMapping(DeviceTelemetryHandler handler) {
-        // expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for spring-webflux endpoints yet
+        // expect-no-fix: missing-upgrade-auth -- handle() checks the bearer token already: the unverified-token patch makes it verify
         // expect: missing-upgrade-auth -- the bearer token is decoded, never verified
-        // expect-no-fix: missing-origin-check -- wsguard has no patch writer for spring-webflux endpoints yet
         // expect: missing-origin-check -- nothing verified: the rule treats it as unauthenticated
         return new SimpleUrlHandlerMapping(Map.of("/devices/telemetry", handler), 0);
     }

@@ -30,9 +30,8 @@ class LiveScoresConfig {
             .map(session::textMessage)
             .as(session::send);
         // the first matching rule decides: /live/** is permitAll, so the handshake needs no login
-        // expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for spring-webflux endpoints yet
+        // expect-no-fix: missing-upgrade-auth -- the handler is an expression lambda the check would have to rewrite, and the app's own rules make /live/** permitAll
         // expect: missing-upgrade-auth
-        // expect-no-fix: missing-origin-check -- wsguard has no patch writer for spring-webflux endpoints yet
         // expect: missing-origin-check
         return new SimpleUrlHandlerMapping(Map.of("/live/slips", handler), -1);
     }

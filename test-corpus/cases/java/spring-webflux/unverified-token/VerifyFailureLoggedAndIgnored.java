@@ -19,9 +19,8 @@ import reactor.core.publisher.Mono;
 class BoardRoutes {
     @Bean
     HandlerMapping boardMapping(BoardHandler board) {
-        // expect-no-fix: missing-upgrade-auth -- wsguard has no patch writer for spring-webflux endpoints yet
+        // expect-no-fix: missing-upgrade-auth -- handle() has its own token check, which fails open: the repair belongs in that check, not in a second one
         // expect: missing-upgrade-auth -- a failed verification is logged and the session goes on
-        // expect-no-fix: missing-origin-check -- wsguard has no patch writer for spring-webflux endpoints yet
         // expect: missing-origin-check
         return new SimpleUrlHandlerMapping(Map.of("/board", board), 0);
     }

@@ -23,6 +23,7 @@ import dev.wsguard.java.frameworks.spring.SpringFixes;
 import dev.wsguard.java.frameworks.spring.SpringLinker;
 import dev.wsguard.java.frameworks.spring.SpringRecognizer;
 import dev.wsguard.java.frameworks.spring.SummaryRecognizer;
+import dev.wsguard.java.frameworks.spring.WebFluxFixes;
 import dev.wsguard.java.frameworks.spring.WebFluxLinker;
 import dev.wsguard.java.frameworks.spring.WebFluxRecognizer;
 import dev.wsguard.java.frameworks.tokens.TokenFixes;
@@ -61,6 +62,7 @@ public final class JavaFrameworks {
     out.put(Framework.QUARKUS, new QuarkusFixes());
     out.put(Framework.SPRING_WS, new SpringFixes());
     out.put(Framework.SPRING_STOMP, new SpringFixes());
+    out.put(Framework.SPRING_WEBFLUX, new WebFluxFixes());
     return out;
   }
 

@@ -221,7 +221,7 @@ final class SpringAuthFixes {
    * Statements (two-space template) that set {@code user} from the project's check of {@code token} and open the
    * {@code if} that refuses: a verifier that throws is caught, one that answers {@code false} or null is tested.
    */
-  private static String verifiedUser(SpringFixes.Chosen chosen, String token) {
+  static String verifiedUser(SpringFixes.Chosen chosen, String token) {
     String call = chosen.expression(token);
     Verifier v = chosen.call().verifier();
     if (v.failure() == Verifier.Failure.THROWS) {

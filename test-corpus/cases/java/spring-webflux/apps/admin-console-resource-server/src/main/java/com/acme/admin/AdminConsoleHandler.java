@@ -33,7 +33,7 @@ public class AdminConsoleHandler implements WebSocketHandler {
             return Mono.just("{\"error\":\"bad json\"}");
         }
         switch (cmd.get("op").asText()) {
-            // expect-no-fix: missing-message-authz -- wsguard has no patch writer for spring-webflux endpoints yet
+            // expect-no-fix: missing-message-authz -- wsguard writes permission checks for Spring WebSocket handlers, not for WebFlux receive pipelines
             case "suspend": // expect: missing-message-authz -- any signed-in user may suspend any account
                 accounts.suspendAccount(cmd.get("accountId").asLong());
                 return Mono.just("{\"ok\":true}");

@@ -17,7 +17,6 @@ class NotificationSocketConfig {
         urls.put("/ws/notifications", handler);
         SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping();
         // ok: missing-upgrade-auth -- SecurityConfig requires a login for /ws/**
-        // expect-no-fix: missing-origin-check -- wsguard has no patch writer for spring-webflux endpoints yet
         // expect: missing-origin-check -- the login is a session cookie and WebFlux checks no Origin
         mapping.setUrlMap(urls);
         mapping.setOrder(1);

@@ -1,0 +1,53 @@
+package com.acme.webflux.scores;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import reactor.core.publisher.Flux;
+
+@Configuration
+class LiveScoresConfig {
+
+    // the origins of the app's own pages, comma-separated; empty refuses every cross-origin handshake
+    @Value("${app.websocket.allowed-origins:}")
+    private String[] allowedOrigins;
+
+    @Bean
+    SecurityWebFilterChain security(ServerHttpSecurity http) {
+        return http.authorizeExchange(ex -> ex
+                .pathMatchers("/live/**").permitAll()
+                .anyExchange().authenticated())
+            .httpBasic(Customizer.withDefaults())
+            .build();
+    }
+
+    @Bean
+    HandlerMapping scoresMapping(BetSlipService slips) {
+        WebSocketHandler handler = session -> session.getHandshakeInfo().getPrincipal()
+            .flatMapMany(user -> slips.openSlipsOf(user.getName()))
+            .map(session::textMessage)
+            .as(session::send);
+        // the first matching rule decides: /live/** is permitAll, so the handshake needs no login
+        // expect-no-fix: missing-upgrade-auth -- the handler is an expression lambda the check would have to rewrite, and the app's own rules make /live/** permitAll
+        // expect: missing-upgrade-auth
+        // expect: missing-origin-check
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/live/slips", handler), -1);
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(List.of(allowedOrigins));
+        mapping.setCorsConfigurations(Map.of("/live/slips", cors));
+        return mapping;
+    }
+}
+
+interface BetSlipService {
+    Flux<String> openSlipsOf(String user);
+}
