@@ -7,6 +7,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.wsguard.core.fix.Templates;
 import dev.wsguard.core.fix.TextEdit;
 import dev.wsguard.core.model.SourceLocation;
 import dev.wsguard.java.unit.JavaUnit;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * The shared higher-level edits for Java patches (STYLE.md C): find the node a finding points at, add imports in
@@ -34,7 +36,7 @@ public final class JavaEdits {
   public JavaEdits(JavaUnit unit, byte[] content) {
     this.unit = unit;
     this.content = content;
-    this.indentUnit = indentUnit(new String(content, StandardCharsets.UTF_8));
+    this.indentUnit = Templates.indentUnit(new String(content, StandardCharsets.UTF_8));
     this.names = mentionedNames(unit.tree());
   }
 
@@ -136,24 +138,9 @@ public final class JavaEdits {
    * every line gets {@code indent} in front (blank lines stay empty).
    */
   public String code(String template, String indent) {
-    StringBuilder out = new StringBuilder();
-    String[] lines = template.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
-      if (i > 0) {
-        out.append('\n');
-      }
-      if (line.isBlank()) {
-        continue;
-      }
-      int depth = 0;
-      while (line.startsWith("  ", depth * 2)) {
-        depth++;
-      }
-      out.append(indent).append(indentUnit.repeat(depth)).append(line.substring(depth * 2));
-    }
-    return out.toString();
+    return Templates.render(template, indent, indentUnit, UnaryOperator.identity());
   }
+
 
   public TextEdit insert(int offset, String text) {
     return new TextEdit(location(offset, offset), text);
@@ -267,24 +254,6 @@ public final class JavaEdits {
       }
     }
     return new int[] {line, text(lineStart, Math.min(offset, content.length)).length() + 1};
-  }
-
-  /** A tab, or the smallest run of spaces that starts an indented line; two spaces when nothing is indented. */
-  private static String indentUnit(String text) {
-    int smallest = Integer.MAX_VALUE;
-    for (String line : text.split("\n")) {
-      if (line.startsWith("\t")) {
-        return "\t";
-      }
-      int n = 0;
-      while (n < line.length() && line.charAt(n) == ' ') {
-        n++;
-      }
-      if (n > 0 && n < line.length() && !line.substring(n).startsWith("*")) {
-        smallest = Math.min(smallest, n);
-      }
-    }
-    return smallest == Integer.MAX_VALUE ? "  " : " ".repeat(smallest);
   }
 
   private static Set<String> mentionedNames(CompilationUnit tree) {

@@ -1,5 +1,6 @@
 package dev.wsguard.js.fix;
 
+import dev.wsguard.core.fix.Templates;
 import dev.wsguard.core.fix.TextEdit;
 import dev.wsguard.core.model.SourceLocation;
 import dev.wsguard.js.analysis.ApiResolver;
@@ -34,7 +35,7 @@ public final class JsEdits {
     this.source = tree.source();
     this.quote = dominantQuote(tree.root(), source.bytes());
     this.semicolons = usesSemicolons(tree.root(), source.bytes());
-    this.indentUnit = indentUnit(source.text(0, source.length()));
+    this.indentUnit = Templates.indentUnit(source.text(0, source.length()));
     this.esm = isModule(tree.root());
     this.names = declaredNames(tree.root());
   }
@@ -143,32 +144,18 @@ public final class JsEdits {
    * A canonical template in the file's style, each line indented by {@code indent} (blank lines stay empty).
    */
   public String code(String template, String indent) {
-    StringBuilder out = new StringBuilder();
-    String[] lines = template.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
-      if (i > 0) {
-        out.append('\n');
-      }
-      if (line.isBlank()) {
-        continue;
-      }
-      int depth = 0;
-      while (line.startsWith("  ", depth * 2)) {
-        depth++;
-      }
-      String body = line.substring(depth * 2);
-      boolean comment = body.startsWith("//");
-      if (quote != '\'' && !comment) {
-        body = body.replace('\'', quote);
-      }
-      if (!semicolons && body.endsWith(";") && !comment) {
-        body = body.substring(0, body.length() - 1);
-      }
-      out.append(indent).append(indentUnit.repeat(depth)).append(body);
-    }
-    return out.toString();
+    return Templates.render(template, indent, indentUnit, this::styled);
   }
+
+  /** One template line's text in the file's quotes and semicolons; comments are left as written. */
+  private String styled(String body) {
+    if (body.startsWith("//")) {
+      return body;
+    }
+    String out = quote == '\'' ? body : body.replace('\'', quote);
+    return !semicolons && out.endsWith(";") ? out.substring(0, out.length() - 1) : out;
+  }
+
 
   /** A string literal in the file's quote style; {@code text} holds no quote or backslash of its own. */
   public String string(String text) {
@@ -369,35 +356,6 @@ public final class JsEdits {
       }
     }
     return with >= without;
-  }
-
-  /** The file's indentation step: a tab, or the smallest run of spaces that starts an indented line. */
-  private static String indentUnit(String text) {
-    int smallest = Integer.MAX_VALUE;
-    int tabs = 0;
-    int spaces = 0;
-    for (String line : text.split("\r\n|\n|\r")) {
-      if (line.isBlank()) {
-        continue;
-      }
-      if (line.startsWith("\t")) {
-        tabs++;
-        continue;
-      }
-      int i = 0;
-      while (i < line.length() && line.charAt(i) == ' ') {
-        i++;
-      }
-      // block comment continuation lines (" * ...") are one space deep and say nothing about the step
-      if (i > 0 && line.charAt(i) != '*') {
-        spaces++;
-        smallest = Math.min(smallest, i);
-      }
-    }
-    if (tabs > spaces) {
-      return "\t";
-    }
-    return smallest == Integer.MAX_VALUE || smallest > 8 ? "  " : " ".repeat(smallest);
   }
 
   private static boolean isModule(Node root) {
